@@ -1,0 +1,36 @@
+// Package cli holds what every golden command shares: the I/O streams, the
+// factory that opens the project file and the store, typed exit codes, and
+// the --json output helper.
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+)
+
+// IOStreams is where a command reads and writes. Data goes to Out, messages
+// and progress to ErrOut.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	// IsTerminal reports whether Out is a terminal (tables and colour) or a
+	// pipe (tab-separated lines).
+	IsTerminal bool
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	tty := false
+	if fi, err := os.Stdout.Stat(); err == nil {
+		tty = fi.Mode()&os.ModeCharDevice != 0
+	}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: tty}
+}
+
+// Test returns streams backed by buffers, for tests.
+func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
+	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+}
