@@ -41,6 +41,9 @@ Exit codes: 0 ok, 1 failed (the store is as it was), 2 bad usage or config,
 		return &cli.UsageError{Err: fmt.Errorf("%w\nSee '%s --help'.", err, c.CommandPath())}
 	})
 	cmd.AddCommand(initcmd.New(f, nil))
+	for _, add := range areas() {
+		add(cmd, f)
+	}
 	for _, c := range cmd.Commands() {
 		if c.Args == nil {
 			c.Args = cobra.NoArgs

@@ -1,0 +1,10 @@
+package root
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/council/golden/internal/cli"
+)
+
+func addSyntheticCommands(root *cobra.Command, f *cli.Factory) {
+}
