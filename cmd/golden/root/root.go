@@ -41,6 +41,12 @@ Exit codes: 0 ok, 1 failed (the store is as it was), 2 bad usage or config,
 		return &cli.UsageError{Err: fmt.Errorf("%w\nSee '%s --help'.", err, c.CommandPath())}
 	})
 	cmd.AddCommand(initcmd.New(f, nil))
+	cmd.AddCommand(&cobra.Command{
+		Use:   "export <what>",
+		Short: "Export quarantine, clusters or golden records as CSV, Parquet or JSON",
+		Args:  cobra.NoArgs,
+		RunE:  func(c *cobra.Command, args []string) error { return c.Help() },
+	})
 	for _, add := range areas() {
 		add(cmd, f)
 	}
@@ -66,4 +72,14 @@ func wrapArgErrors(cmd *cobra.Command) {
 	for _, c := range cmd.Commands() {
 		wrapArgErrors(c)
 	}
+}
+
+// exportCommand returns the `export` parent, to which areas add their verbs.
+func exportCommand(root *cobra.Command) *cobra.Command {
+	for _, c := range root.Commands() {
+		if c.Name() == "export" {
+			return c
+		}
+	}
+	panic("root: no export command")
 }
