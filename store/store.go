@@ -28,6 +28,10 @@ type Options struct {
 	ReadOnly    bool
 }
 
+// ErrLocked means another process has the store open for writing: DuckDB
+// allows one writer per file, so two nightly runs cannot overlap.
+var ErrLocked = errors.New("the store is in use by another golden process; try again when it has finished")
+
 // Store is an open golden store.
 type Store struct {
 	DB   *sql.DB
@@ -76,6 +80,9 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	s := &Store{DB: db, path: path, conn: connector}
 	if err := db.PingContext(ctx); err != nil {
 		s.Close()
+		if strings.Contains(err.Error(), "Could not set lock on file") {
+			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
+		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	if !opts.ReadOnly {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -135,5 +136,27 @@ func TestQuoteIdent(t *testing.T) {
 		if got := QuoteIdent(in); got != want {
 			t.Errorf("QuoteIdent(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+func TestSecondWriterGetsErrLocked(t *testing.T) {
+	if os.Getenv("GOLDEN_LOCK_CHILD") != "" {
+		_, err := Open(context.Background(), os.Getenv("GOLDEN_LOCK_CHILD"), Options{})
+		if !errors.Is(err, ErrLocked) {
+			t.Fatalf("second writer: %v, want ErrLocked", err)
+		}
+		return
+	}
+	path := filepath.Join(t.TempDir(), "g.duckdb")
+	s, err := Open(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// DuckDB's lock is per process, so the second writer must be another process.
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestSecondWriterGetsErrLocked$")
+	cmd.Env = append(os.Environ(), "GOLDEN_LOCK_CHILD="+path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
 	}
 }
