@@ -74,16 +74,13 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	dsn := dsnFor(path, opts)
 	connector, err := duckdb.NewConnector(dsn, nil)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	db := sql.OpenDB(connector)
 	s := &Store{DB: db, path: path, conn: connector}
 	if err := db.PingContext(ctx); err != nil {
 		s.Close()
-		if strings.Contains(err.Error(), "Could not set lock on file") {
-			return nil, fmt.Errorf("open store %s: %w", path, ErrLocked)
-		}
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	if !opts.ReadOnly {
 		if err := s.Migrate(ctx); err != nil {
@@ -92,6 +89,13 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+func openError(path string, err error) error {
+	if strings.Contains(err.Error(), "Could not set lock on file") {
+		return fmt.Errorf("open store %s: %w", path, ErrLocked)
+	}
+	return fmt.Errorf("open store %s: %w", path, err)
 }
 
 func dsnFor(path string, opts Options) string {
