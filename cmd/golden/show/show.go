@@ -1,0 +1,292 @@
+// Package show is `golden show`: one golden record with its lineage,
+// members, household, relationships and (optionally) history.
+package show
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/council/golden/golden"
+	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/record"
+)
+
+// Options are the command's inputs.
+type Options struct {
+	IO      *cli.IOStreams
+	Factory *cli.Factory
+	Ctx     context.Context
+
+	Ref     string // golden id or source:source_id
+	Largest string // a kind
+	History bool
+	JSON    bool
+}
+
+// New returns the show command. runF replaces the run function in tests.
+func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "show [<golden-id> | <source>:<source-id>]",
+		Short: "Show a golden record: surviving values with lineage, source records, household, relationships",
+		Long: `Show a golden record. The argument is a golden id (P-42, B-7, U-100023336956),
+active or retired, or a source record's key (council_tax:A1001). A retired id is
+resolved to where its records went: the record most of them joined is shown and
+every destination is listed.`,
+		Example: `  golden show P-42
+  golden show council_tax:A1001 --history
+  golden show --largest person
+  golden show P-42 --json | jq '.fields[] | {field, value}'`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ctx = cmd.Context()
+			if len(args) == 1 {
+				opts.Ref = args[0]
+			}
+			if (opts.Ref == "") == (opts.Largest == "") {
+				return cli.Usagef("give a golden id or source key, or --largest KIND")
+			}
+			if opts.Largest != "" {
+				if _, err := record.ParseKind(opts.Largest); err != nil {
+					return cli.Usagef("--largest: %v", err)
+				}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Largest, "largest", "", "show the golden record of `KIND` (person, property, business) with the most source records")
+	cmd.Flags().BoolVar(&opts.History, "history", false, "include every version: what changed and why")
+	cli.JSONFlag(cmd, &opts.JSON)
+	return cmd
+}
+
+func run(opts *Options) error {
+	ctx := opts.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cfg, err := opts.Factory.Config()
+	if err != nil && opts.Factory.DBPath == "" {
+		return err
+	}
+	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ref := opts.Ref
+	if opts.Largest != "" {
+		if ref, err = golden.Largest(ctx, st.DB, record.Kind(opts.Largest)); err != nil {
+			return notFound(err, "no active "+opts.Largest+" golden records")
+		}
+	}
+	v, err := golden.Show(ctx, st.DB, ref, golden.ShowOptions{History: opts.History})
+	if err != nil {
+		return notFound(err, ref)
+	}
+	if opts.JSON {
+		return cli.WriteJSON(opts.IO.Out, v)
+	}
+	return Print(opts.IO.Out, v)
+}
+
+func notFound(err error, what string) error {
+	if errors.Is(err, golden.ErrNotFound) {
+		return &cli.NotFoundError{What: what}
+	}
+	return err
+}
+
+// Print writes a golden record as text.
+func Print(out io.Writer, v *golden.View) error {
+	w := &errWriter{w: out}
+	if r := v.Resolution; r != nil {
+		if r.Asked != v.ID && !r.Retired {
+			w.printf("%s is in golden record %s\n", r.Asked, v.ID)
+		}
+		if r.Retired {
+			asked := r.ID
+			if r.Asked != r.ID {
+				w.printf("%s was last in golden record %s\n", r.Asked, r.ID)
+			}
+			switch {
+			case len(r.Redirects) > 0:
+				w.printf("%s is retired: redirects to %s\n", asked, strings.Join(r.Redirects, " → "))
+			default:
+				w.printf("%s is retired\n", asked)
+			}
+			if len(r.Destinations) > 0 {
+				w.printf("its records are now in: %s\n", strings.Join(r.Destinations, ", "))
+			}
+			if len(r.Deleted) > 0 {
+				w.printf("deleted since: %s\n", strings.Join(r.Deleted, ", "))
+			}
+			if len(r.Destinations) == 0 {
+				w.printf("none of its records is current; its last values:\n")
+			}
+			w.printf("\n")
+		}
+	}
+	w.printf("%s  %s golden record · %s · version %d · created run %d · updated run %d\n",
+		v.ID, v.Kind, v.Status, v.Version, v.CreatedRun, v.UpdatedRun)
+	if v.RedirectTo != "" {
+		w.printf("redirect to: %s\n", v.RedirectTo)
+	}
+	if len(v.Flags) > 0 {
+		w.printf("flags: %s\n", strings.Join(v.Flags, ", "))
+	}
+	w.printf("sources: %s\n\n", strings.Join(v.Sources, ", "))
+
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "FIELD\tVALUE\tFROM\tOBSERVED\tRULE")
+	for _, f := range v.Fields {
+		var from, when, rule []string
+		for _, p := range f.Lineage {
+			from = append(from, fmt.Sprintf("%s:%s (v%d)", p.Source, p.SourceID, p.Version))
+			if p.ObservedAt != nil {
+				when = append(when, p.ObservedAt.Format("2006-01-02"))
+			} else {
+				when = append(when, fmt.Sprintf("run %d", p.IngestRun))
+			}
+			if p.Rule != "" {
+				rule = appendUnique(rule, p.Rule)
+			}
+		}
+		if len(from) > 3 {
+			from = append(from[:3], fmt.Sprintf("+%d more", len(f.Lineage)-3))
+			when = when[:3]
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Field, f.Value, strings.Join(from, ", "), strings.Join(uniq(when), ", "), strings.Join(rule, ","))
+	}
+	tw.Flush()
+
+	w.printf("\nSource records (%d)\n", len(v.Members))
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tSOURCE ID\tVERSION\tSINCE RUN\tKEY FIELDS")
+	for _, m := range v.Members {
+		names := make([]string, 0, len(m.KeyFields))
+		for k := range m.KeyFields {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		var kv []string
+		for _, k := range names {
+			kv = append(kv, k+"="+m.KeyFields[k])
+		}
+		if m.Invalid != "" {
+			kv = append(kv, "invalid: "+m.Invalid)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", m.Source, m.SourceID, m.Version, m.SinceRun, strings.Join(kv, "  "))
+	}
+	tw.Flush()
+
+	for _, h := range v.Households {
+		w.printf("\nHousehold %s (UPRN %s", h.ID, h.UPRN)
+		if h.PropertyID != "" {
+			w.printf(", property %s", h.PropertyID)
+		}
+		w.printf(")\n")
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, p := range h.Members {
+			mark := " "
+			if p.ID == v.ID {
+				mark = "*"
+			}
+			fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, p.ID, p.Name, p.DOB)
+		}
+		tw.Flush()
+	}
+	if len(v.Relationships) > 0 {
+		w.printf("\nRelationships (%d)\n", len(v.Relationships))
+		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		for _, l := range v.Relationships {
+			arrow := "→"
+			if l.Direction == "in" {
+				arrow = "←"
+			}
+			stated := l.Source
+			if l.FromKey != "" {
+				stated += ": " + l.FromKey + " → " + l.ToKey
+			}
+			var dates string
+			if l.ValidFrom != nil {
+				dates = "from " + l.ValidFrom.Format("2006-01-02")
+			}
+			if l.ValidTo != nil {
+				dates += " to " + l.ValidTo.Format("2006-01-02")
+			}
+			fmt.Fprintf(tw, "%s %s\t%s %s\t%s\t%s\t%s\n", l.Type, arrow, l.OtherKind, l.OtherID, l.OtherName, stated, strings.TrimSpace(dates))
+		}
+		tw.Flush()
+	}
+	if len(v.History) > 0 {
+		w.printf("\nHistory\n")
+		for _, h := range v.History {
+			w.printf("v%d  run %d  %s  %s\n", h.Version, h.RunID, h.ChangedAt.Format("2006-01-02 15:04"), strings.ReplaceAll(h.Reasons, ";", ", "))
+			for _, k := range []string{"merged_from", "merged_into", "split_from", "split_to", "added", "removed", "deleted", "changed"} {
+				if d, ok := h.Detail[k]; ok {
+					w.printf("      %s: %s\n", strings.ReplaceAll(k, "_", " "), list(d))
+				}
+			}
+			if h.Fields != "" {
+				w.printf("      fields: %s\n", strings.ReplaceAll(h.Fields, ";", ", "))
+			}
+		}
+	}
+	return w.err
+}
+
+func list(v any) string {
+	switch x := v.(type) {
+	case []any:
+		s := make([]string, len(x))
+		for i, e := range x {
+			s[i] = fmt.Sprint(e)
+		}
+		return strings.Join(s, ", ")
+	}
+	return fmt.Sprint(v)
+}
+
+func uniq(s []string) []string {
+	var out []string
+	for _, x := range s {
+		out = appendUnique(out, x)
+	}
+	return out
+}
+
+func appendUnique(s []string, v string) []string {
+	for _, x := range s {
+		if x == v {
+			return s
+		}
+	}
+	return append(s, v)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) printf(format string, args ...any) { fmt.Fprintf(e, format, args...) }
