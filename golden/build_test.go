@@ -1,4 +1,4 @@
-package golden
+package golden_test
 
 import (
 	"errors"
@@ -6,80 +6,82 @@ import (
 	"testing"
 
 	"github.com/council/golden/config"
+	"github.com/council/golden/golden"
+	"github.com/council/golden/golden/goldentest"
 	"github.com/council/golden/record"
 )
 
 func TestBuildFirstRunAndIdempotence(t *testing.T) {
-	w := newWorld(t)
-	w.put(
-		person("council_tax:A1", "given_name", "Jane", "family_name", "Smith", "date_of_birth", "1980-02-03", "uprn", "100"),
-		person("housing:T9", "given_name", "Jane", "family_name", "Smyth", "nhs_number", "9434765919", "uprn", "100"),
-		person("education:E5", "given_name", "Tom", "family_name", "Smith", "uprn", "100"),
+	w := goldentest.New(t)
+	w.Put(
+		goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Smith", "date_of_birth", "1980-02-03", "uprn", "100"),
+		goldentest.Person("housing:T9", "given_name", "Jane", "family_name", "Smyth", "nhs_number", "9434765919", "uprn", "100"),
+		goldentest.Person("education:E5", "given_name", "Tom", "family_name", "Smith", "uprn", "100"),
 	)
-	w.cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
-	rep := w.build(record.Person)
+	w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
+	rep := w.Build(record.Person)
 	if rep.Created != 2 || rep.Active != 2 || rep.Updated != 0 || rep.Retired != 0 {
 		t.Fatalf("first run report = %+v", rep)
 	}
 	if rep.Households != 1 {
 		t.Errorf("households = %d, want 1", rep.Households)
 	}
-	id := w.idOf("council_tax:A1")
-	if w.idOf("housing:T9") != id {
+	id := w.IDOf("council_tax:A1")
+	if w.IDOf("housing:T9") != id {
 		t.Fatal("records of one cluster in different golden records")
 	}
-	_, _, v, vals := w.golden(id)
+	_, _, v, vals := w.Golden(id)
 	if v != 1 || vals["family_name"] != "Smith" || vals["nhs_number"] != "9434765919" {
 		t.Errorf("golden %s v%d values %v", id, v, vals)
 	}
-	before := w.snapshot(record.Person)
+	before := w.Snapshot(record.Person)
 	for i := 0; i < 2; i++ {
-		rep = w.build(record.Person)
+		rep = w.Build(record.Person)
 		if rep.Created+rep.Updated+rep.Retired != 0 || rep.Unchanged != 2 {
 			t.Fatalf("rerun %d report = %+v", i, rep)
 		}
 	}
-	if after := w.snapshot(record.Person); after != before {
+	if after := w.Snapshot(record.Person); after != before {
 		t.Errorf("rerun changed golden records:\n%s\nwant\n%s", after, before)
 	}
 	var n int
-	w.st.DB.QueryRow(`SELECT count(*) FROM golden_history`).Scan(&n)
+	w.St.DB.QueryRow(`SELECT count(*) FROM golden_history`).Scan(&n)
 	if n != 2 {
 		t.Errorf("history rows = %d, want 2", n)
 	}
 }
 
 func TestMergeRetiresYoungerID(t *testing.T) {
-	w := newWorld(t)
-	w.put(person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"))
-	w.cluster(record.Person)
-	w.build(record.Person)
-	old := w.idOf("council_tax:A1")
-	w.put(person("housing:T9", "given_name", "Jane", "family_name", "Smith", "phone", "07700900123"))
-	w.cluster(record.Person)
-	w.build(record.Person)
-	young := w.idOf("housing:T9")
+	w := goldentest.New(t)
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"))
+	w.Cluster(record.Person)
+	w.Build(record.Person)
+	old := w.IDOf("council_tax:A1")
+	w.Put(goldentest.Person("housing:T9", "given_name", "Jane", "family_name", "Smith", "phone", "07700900123"))
+	w.Cluster(record.Person)
+	w.Build(record.Person)
+	young := w.IDOf("housing:T9")
 	if young == old {
 		t.Fatal("separate clusters share an id")
 	}
 	// Matching now puts them together: the older id survives.
-	w.cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
-	rep := w.build(record.Person)
+	w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
+	rep := w.Build(record.Person)
 	if rep.Merged != 1 || rep.Retired != 1 || rep.Updated != 1 || rep.Created != 0 {
 		t.Fatalf("merge report = %+v", rep)
 	}
-	if got := w.idOf("housing:T9"); got != old {
+	if got := w.IDOf("housing:T9"); got != old {
 		t.Errorf("merged record in %s, want the older %s", got, old)
 	}
-	status, redirect, v, _ := w.golden(young)
+	status, redirect, v, _ := w.Golden(young)
 	if status != "retired" || redirect != old || v != 2 {
 		t.Errorf("younger id: %s → %q v%d, want retired → %s v2", status, redirect, v, old)
 	}
-	_, _, v, vals := w.golden(old)
+	_, _, v, vals := w.Golden(old)
 	if v != 2 || vals["phone"] != "07700900123" {
 		t.Errorf("survivor v%d values %v", v, vals)
 	}
-	r, err := Resolve(w.ctx, w.st.DB, young)
+	r, err := golden.Resolve(w.Ctx, w.St.DB, young)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,63 +91,63 @@ func TestMergeRetiresYoungerID(t *testing.T) {
 }
 
 func TestSplitKeepsIDForLargerPart(t *testing.T) {
-	w := newWorld(t)
-	w.put(
-		person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"),
-		person("housing:T9", "given_name", "Jane", "family_name", "Smith"),
-		person("education:E5", "given_name", "Jane", "family_name", "Smith"),
-		person("education:E6", "given_name", "Janet", "family_name", "Smith"),
-		person("education:E7", "given_name", "Jane", "family_name", "Smith"),
+	w := goldentest.New(t)
+	w.Put(
+		goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"),
+		goldentest.Person("housing:T9", "given_name", "Jane", "family_name", "Smith"),
+		goldentest.Person("education:E5", "given_name", "Jane", "family_name", "Smith"),
+		goldentest.Person("education:E6", "given_name", "Janet", "family_name", "Smith"),
+		goldentest.Person("education:E7", "given_name", "Jane", "family_name", "Smith"),
 	)
 	all := []string{"council_tax:A1", "housing:T9", "education:E5", "education:E6", "education:E7"}
-	w.cluster(record.Person, all)
-	w.build(record.Person)
-	id := w.idOf("council_tax:A1")
+	w.Cluster(record.Person, all)
+	w.Build(record.Person)
+	id := w.IDOf("council_tax:A1")
 
 	// E6 and A1 leave; the part with the most records (T9, E5, E7) keeps
 	// the id, although A1 is the oldest record.
-	w.cluster(record.Person, []string{"housing:T9", "education:E5", "education:E7"}, []string{"council_tax:A1", "education:E6"})
-	rep := w.build(record.Person)
+	w.Cluster(record.Person, []string{"housing:T9", "education:E5", "education:E7"}, []string{"council_tax:A1", "education:E6"})
+	rep := w.Build(record.Person)
 	if rep.Split != 1 || rep.Created != 1 || rep.Updated != 1 || rep.Retired != 0 {
 		t.Fatalf("split report = %+v", rep)
 	}
-	if w.idOf("housing:T9") != id || w.idOf("education:E5") != id {
+	if w.IDOf("housing:T9") != id || w.IDOf("education:E5") != id {
 		t.Errorf("larger part lost the id %s", id)
 	}
-	other := w.idOf("education:E6")
-	if other == id || w.idOf("council_tax:A1") != other {
-		t.Errorf("smaller part: %s, %s", other, w.idOf("council_tax:A1"))
+	other := w.IDOf("education:E6")
+	if other == id || w.IDOf("council_tax:A1") != other {
+		t.Errorf("smaller part: %s, %s", other, w.IDOf("council_tax:A1"))
 	}
-	h, err := History(w.ctx, w.st.DB, other)
+	h, err := golden.History(w.Ctx, w.St.DB, other)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(h) != 1 || !strings.Contains(h[0].Reasons, "split") || h[0].Detail["split_from"] == nil {
 		t.Errorf("new part history = %+v", h)
 	}
-	h, _ = History(w.ctx, w.st.DB, id)
+	h, _ = golden.History(w.Ctx, w.St.DB, id)
 	if len(h) != 2 || !strings.Contains(h[0].Reasons, "split") {
 		t.Errorf("kept id history = %+v", h)
 	}
 }
 
 func TestDeleteAllMembersRetiresWithoutRedirect(t *testing.T) {
-	w := newWorld(t)
-	w.put(person("council_tax:A1", "given_name", "Jane"), person("housing:T9", "given_name", "Tom"))
-	w.cluster(record.Person)
-	w.build(record.Person)
-	id := w.idOf("council_tax:A1")
-	w.del("council_tax:A1")
-	w.cluster(record.Person)
-	rep := w.build(record.Person)
+	w := goldentest.New(t)
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane"), goldentest.Person("housing:T9", "given_name", "Tom"))
+	w.Cluster(record.Person)
+	w.Build(record.Person)
+	id := w.IDOf("council_tax:A1")
+	w.Del("council_tax:A1")
+	w.Cluster(record.Person)
+	rep := w.Build(record.Person)
 	if rep.Retired != 1 || rep.Merged != 0 || rep.Active != 1 {
 		t.Fatalf("report = %+v", rep)
 	}
-	status, redirect, _, _ := w.golden(id)
+	status, redirect, _, _ := w.Golden(id)
 	if status != "retired" || redirect != "" {
 		t.Errorf("%s: %s → %q", id, status, redirect)
 	}
-	r, err := Resolve(w.ctx, w.st.DB, id)
+	r, err := golden.Resolve(w.Ctx, w.St.DB, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,58 +157,58 @@ func TestDeleteAllMembersRetiresWithoutRedirect(t *testing.T) {
 }
 
 func TestChangedSourceRecordNewVersion(t *testing.T) {
-	w := newWorld(t)
-	w.put(person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"), person("housing:T9", "given_name", "Tom"))
-	w.cluster(record.Person)
-	w.build(record.Person)
-	other := w.snapshot(record.Person)
-	w.put(person("council_tax:A1", "given_name", "Jane", "family_name", "Jones"))
-	w.cluster(record.Person)
-	rep := w.build(record.Person)
+	w := goldentest.New(t)
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Smith"), goldentest.Person("housing:T9", "given_name", "Tom"))
+	w.Cluster(record.Person)
+	w.Build(record.Person)
+	other := w.Snapshot(record.Person)
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Jones"))
+	w.Cluster(record.Person)
+	rep := w.Build(record.Person)
 	if rep.Updated != 1 || rep.Unchanged != 1 {
 		t.Fatalf("report = %+v", rep)
 	}
-	id := w.idOf("council_tax:A1")
-	_, _, v, vals := w.golden(id)
+	id := w.IDOf("council_tax:A1")
+	_, _, v, vals := w.Golden(id)
 	if v != 2 || vals["family_name"] != "Jones" {
 		t.Errorf("v%d %v", v, vals)
 	}
-	h, _ := History(w.ctx, w.st.DB, id)
+	h, _ := golden.History(w.Ctx, w.St.DB, id)
 	if h[0].Reasons != "changed_source" || h[0].Fields != "family_name" {
 		t.Errorf("history = %+v", h[0])
 	}
-	if other == w.snapshot(record.Person) {
+	if other == w.Snapshot(record.Person) {
 		t.Error("snapshot did not change")
 	}
-	if !strings.Contains(w.snapshot(record.Person), w.idOf("housing:T9")+" active  v1 u1") {
-		t.Errorf("untouched record changed:\n%s", w.snapshot(record.Person))
+	if !strings.Contains(w.Snapshot(record.Person), w.IDOf("housing:T9")+" active  v1 u1") {
+		t.Errorf("untouched record changed:\n%s", w.Snapshot(record.Person))
 	}
 }
 
 func TestCannotLinkInOneGoldenRecordFails(t *testing.T) {
 	for _, from := range []string{"config", "table"} {
 		t.Run(from, func(t *testing.T) {
-			w := newWorld(t)
-			w.put(person("council_tax:A1", "given_name", "Jane"), person("housing:T9", "given_name", "Jane"))
+			w := goldentest.New(t)
+			w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane"), goldentest.Person("housing:T9", "given_name", "Jane"))
 			if from == "config" {
-				w.cfg.Constraints = []config.Constraint{{Kind: record.Person, Rule: "cannot-link", A: "council_tax:A1", B: "housing:T9"}}
+				w.Cfg.Constraints = []config.Constraint{{Kind: record.Person, Rule: "cannot-link", A: "council_tax:A1", B: "housing:T9"}}
 			} else {
-				w.st.DB.Exec(`INSERT INTO link_constraints (kind, a_source, a_id, b_source, b_id, rule, origin) VALUES ('person','council_tax','A1','housing','T9','cannot-link','steward')`)
+				w.St.DB.Exec(`INSERT INTO link_constraints (kind, a_source, a_id, b_source, b_id, rule, origin) VALUES ('person','council_tax','A1','housing','T9','cannot-link','steward')`)
 			}
-			w.cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
-			_, err := w.tryBuild(record.Person)
-			var ce *ConstraintError
+			w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
+			_, err := w.TryBuild(record.Person)
+			var ce *golden.ConstraintError
 			if !errors.As(err, &ce) || ce.A != "council_tax:A1" || ce.B != "housing:T9" {
 				t.Fatalf("err = %v, want a ConstraintError naming both keys", err)
 			}
 			var n int
-			w.st.DB.QueryRow(`SELECT count(*) FROM golden_records`).Scan(&n)
+			w.St.DB.QueryRow(`SELECT count(*) FROM golden_records`).Scan(&n)
 			if n != 0 {
 				t.Errorf("a failed build left %d golden records", n)
 			}
 			// Separate clusters are fine.
-			w.cluster(record.Person)
-			if rep := w.build(record.Person); rep.Created != 2 {
+			w.Cluster(record.Person)
+			if rep := w.Build(record.Person); rep.Created != 2 {
 				t.Errorf("report = %+v", rep)
 			}
 		})
