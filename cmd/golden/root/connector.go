@@ -3,8 +3,10 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/council/golden/cmd/golden/ingest"
 	"github.com/council/golden/internal/cli"
 )
 
 func addConnectorCommands(root *cobra.Command, f *cli.Factory) {
+	root.AddCommand(ingest.New(f, nil))
 }

@@ -1,0 +1,173 @@
+package csv
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/council/golden/connectors/raw"
+)
+
+type pending struct {
+	text string
+	long bool
+	num  int64
+}
+
+type record struct {
+	fields []string
+	line   int64
+	raw    string
+	err    *raw.RowError
+	blank  bool
+}
+
+// parser frames physical lines into records. A quoted field may span lines;
+// a quote that never closes within max_row_lines or max_row_bytes is broken
+// quoting: the opening line is quarantined and parsing resumes on the next.
+type parser struct {
+	lines   *raw.ReadLines
+	d       Dialect
+	enc     string
+	pending []pending
+}
+
+func (p *parser) nextLine() (pending, error) {
+	if n := len(p.pending); n > 0 {
+		l := p.pending[0]
+		p.pending = p.pending[1:]
+		return l, nil
+	}
+	text, long, err := p.lines.Next()
+	if err != nil {
+		return pending{}, err
+	}
+	return pending{text: text, long: long, num: p.lines.Line}, nil
+}
+
+func (p *parser) next() (record, error) {
+	l, err := p.nextLine()
+	if err != nil {
+		return record{}, err
+	}
+	rec := record{line: l.num, raw: l.text}
+	if l.long {
+		rec.raw = raw.Clip(l.text)
+		rec.err = &raw.RowError{Reason: fmt.Sprintf("row longer than %d bytes (format.max_row_bytes)", p.d.MaxRowBytes)}
+		return rec, nil
+	}
+	if strings.TrimSpace(l.text) == "" {
+		rec.blank = true
+		return rec, nil
+	}
+	q := p.d.Quote
+	if q == 0 || strings.IndexByte(l.text, q) < 0 {
+		if why := raw.CheckText(l.text, p.enc); why != "" {
+			rec.err = &raw.RowError{Reason: why}
+			return rec, nil
+		}
+		rec.fields = strings.Split(l.text, string(p.d.Delimiter))
+		return rec, nil
+	}
+	text := l.text
+	var used []pending
+	for {
+		fields, open, bad := split(text, p.d.Delimiter, q)
+		if bad != "" {
+			p.pending = append(used, p.pending...)
+			rec.err = &raw.RowError{Reason: "broken quoting: " + bad}
+			return rec, nil
+		}
+		if !open {
+			rec.raw = text
+			if why := raw.CheckText(text, p.enc); why != "" {
+				rec.err = &raw.RowError{Reason: why}
+				rec.raw = raw.Clip(text)
+				return rec, nil
+			}
+			rec.fields = fields
+			return rec, nil
+		}
+		// The quoted field goes on on the next line.
+		if len(used)+1 >= p.d.MaxRowLines || len(text) > p.d.MaxRowBytes {
+			p.pending = append(used, p.pending...)
+			rec.err = &raw.RowError{Reason: fmt.Sprintf("broken quoting: a quoted field is not closed within %d lines", p.d.MaxRowLines)}
+			return rec, nil
+		}
+		nl, err := p.nextLine()
+		if err == io.EOF || (err == nil && nl.long) {
+			if err == nil {
+				used = append(used, nl)
+			}
+			p.pending = append(used, p.pending...)
+			rec.err = &raw.RowError{Reason: "broken quoting: a quoted field is not closed before the end of the file"}
+			return rec, nil
+		}
+		if err != nil {
+			return record{}, err
+		}
+		used = append(used, nl)
+		text += "\n" + nl.text
+	}
+}
+
+// split splits one record's text into fields. open reports a quoted field
+// still open at the end of the text; bad says why the quoting is broken.
+func split(s string, delim, q byte) (fields []string, open bool, bad string) {
+	var b strings.Builder
+	i := 0
+	col := 1
+	for {
+		// Start of a field: skip spaces before an opening quote.
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) && s[j] == q {
+			b.Reset()
+			k := j + 1
+			closed := false
+			for k < len(s) {
+				c := s[k]
+				if c == q {
+					if k+1 < len(s) && s[k+1] == q {
+						b.WriteByte(q)
+						k += 2
+						continue
+					}
+					closed = true
+					k++
+					break
+				}
+				b.WriteByte(c)
+				k++
+			}
+			if !closed {
+				return nil, true, ""
+			}
+			// After the closing quote: spaces, then a delimiter or the end.
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			fields = append(fields, b.String())
+			if k == len(s) {
+				return fields, false, ""
+			}
+			if s[k] != delim {
+				return nil, false, fmt.Sprintf("text after a closing quote in column %d", col)
+			}
+			i = k + 1
+			col++
+			continue
+		}
+		// An unquoted field: up to the next delimiter; a stray quote is kept.
+		k := strings.IndexByte(s[i:], delim)
+		if k < 0 {
+			fields = append(fields, s[i:])
+			return fields, false, ""
+		}
+		fields = append(fields, s[i:i+k])
+		i += k + 1
+		col++
+	}
+}

@@ -1,0 +1,141 @@
+package connectors
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Hostile extracts: every row is either stored or quarantined with a reason,
+// and the counts reconcile.
+func TestIngestHostileCSV(t *testing.T) {
+	const yaml = `version: 1
+sources:
+  - name: s
+    kind: person
+    connector: csv
+    path: in.csv
+    mode: delta
+    id: REF
+    format: {encoding: %ENC%}
+    fields:
+      given_name: NAME
+      family_name: SURNAME
+`
+	huge := strings.Repeat("x", 5<<20)
+	tests := []struct {
+		name     string
+		enc      string
+		body     string
+		read     int64
+		stored   int64
+		reasons  []string // substrings of the quarantine reasons, in line order
+		warnings []string
+	}{
+		{name: "broken quoting", enc: "utf-8", body: "REF,NAME,SURNAME\n1,\"Ann,Lee\n2,Bob,Ray\n3,\"Cy\"x,Ode\n", read: 3, stored: 1,
+			reasons: []string{"broken quoting", "broken quoting: text after a closing quote in column 2"}},
+		{name: "unclosed quote at the end", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann,Lee\n2,\"Bob,Ray\n3,Cy,Ode\n", read: 3, stored: 2,
+			reasons: []string{"broken quoting: a quoted field is not closed before the end of the file"}},
+		{name: "quoted newline", enc: "utf-8", body: "REF,NAME,SURNAME\n1,\"Ann\nMarie\",Lee\n2,Bob,Ray\n", read: 2, stored: 2},
+		{name: "ragged rows", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann\n2,Bob,Ray,extra\n3,Cy,Ode,\n", read: 3, stored: 1,
+			reasons: []string{"ragged row: 2 columns", "ragged row: 4 columns"}},
+		{name: "bad utf-8 bytes", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann\xff\xfe,Lee\n2,Bob,Ray\n", read: 2, stored: 1,
+			reasons: []string{"not valid in the declared encoding utf-8"}},
+		{name: "windows-1252 undefined byte", enc: "windows-1252", body: "REF,NAME,SURNAME\n1,Ann\x81,Lee\n2,Zo\xeb,Ray\n", read: 2, stored: 1,
+			reasons: []string{"not valid in the encoding windows-1252"}},
+		{name: "empty file", enc: "utf-8", body: "", read: 0, stored: 0, warnings: []string{"the file is empty"}},
+		{name: "header only", enc: "utf-8", body: "REF,NAME,SURNAME\n", read: 0, stored: 0, warnings: []string{"header only"}},
+		{name: "duplicate header names", enc: "utf-8", body: "REF,NAME,SURNAME,NAME\n1,Ann,Lee,Other\n", read: 1, stored: 1,
+			warnings: []string{`names column "NAME" twice; column 4 is called "NAME_2"`}},
+		{name: "huge single field", enc: "utf-8", body: "REF,NAME,SURNAME\n1," + huge + ",Lee\n2,Bob,Ray\n", read: 2, stored: 1,
+			reasons: []string{"row longer than"}},
+		{name: "binary junk", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann,Lee\n\x00\x01\x02\x03PK\x03\x04\n2,Bob,Ray\n", read: 3, stored: 2,
+			reasons: []string{"binary content"}},
+		{name: "duplicate ids", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann,Lee\n1,Ann,Lea\n", read: 2, stored: 1,
+			reasons: []string{"duplicate source id: the first row with it is in.csv line 2"}},
+		{name: "missing id", enc: "utf-8", body: "REF,NAME,SURNAME\n,Ann,Lee\n  ,Bob,Ray\n", read: 2, stored: 0,
+			reasons: []string{"no source id", "no source id"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, st := project(t, strings.Replace(yaml, "%ENC%", tt.enc, 1), map[string]string{"in.csv": tt.body})
+			rep, err := Ingest(context.Background(), st, cfg, IngestOptions{})
+			if err != nil {
+				t.Fatalf("ingest: %v", err)
+			}
+			s := rep.Sources[0]
+			checkReconciles(t, s)
+			if s.Read != tt.read || s.Stored != tt.stored {
+				t.Errorf("read %d stored %d, want %d and %d", s.Read, s.Stored, tt.read, tt.stored)
+			}
+			got := query(t, st, `SELECT reason FROM quarantine ORDER BY line`)
+			var reasons []string
+			if got != "" {
+				reasons = strings.Split(got, "\n")
+			}
+			if len(reasons) != len(tt.reasons) {
+				t.Fatalf("quarantine reasons %q, want %q", reasons, tt.reasons)
+			}
+			for i := range reasons {
+				if !strings.Contains(reasons[i], tt.reasons[i]) {
+					t.Errorf("reason %d = %q, want it to contain %q", i, reasons[i], tt.reasons[i])
+				}
+			}
+			if n := query(t, st, `SELECT count(*) FROM quarantine WHERE raw IS NULL OR file IS NULL OR line IS NULL`); n != "0" {
+				t.Errorf("%s quarantined rows lack raw content, file or line", n)
+			}
+			all := strings.Join(s.Warnings, "\n")
+			for _, w := range tt.warnings {
+				if !strings.Contains(all, w) {
+					t.Errorf("warnings %q lack %q", s.Warnings, w)
+				}
+			}
+		})
+	}
+}
+
+func TestIngestEncodings(t *testing.T) {
+	const yaml = `version: 1
+sources:
+  - name: s
+    kind: business
+    connector: csv
+    path: in.csv
+    id: 1
+    format: {header: false, delimiter: "%DELIM%"%ENC%}
+    fields:
+      business_name: 2
+      rateable_value: 3
+`
+	tests := []struct {
+		name, delim, enc, body string
+	}{
+		{"utf-8 bom", ",", "", "\xef\xbb\xbf1,Café £ Ltd,\"£1,200\"\n"},
+		{"windows-1252 declared", "|", ", encoding: windows-1252", "1|Caf\xe9 \xa3 Ltd|\xa31,200\n"},
+		{"windows-1252 detected", "\t", "", "1\tCaf\xe9 \xa3 Ltd\t\xa31,200\n"},
+		{"latin-1", ";", ", encoding: latin-1", "1;Caf\xe9 \xa3 Ltd;\xa31,200\n"},
+		{"detected delimiter", "", "", "1|Café £ Ltd|£1,200\n"},
+		{"no quoting", ",", ", quote: ''", "1,\"Café £ Ltd\",1200\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			y := strings.Replace(strings.Replace(yaml, "%ENC%", tt.enc, 1), "%DELIM%", tt.delim, 1)
+			if tt.delim == "" {
+				y = strings.Replace(y, `, delimiter: ""`, "", 1)
+			}
+			cfg, st := project(t, y, map[string]string{"in.csv": tt.body})
+			rep, err := Ingest(context.Background(), st, cfg, IngestOptions{})
+			if err != nil {
+				t.Fatalf("ingest: %v", err)
+			}
+			checkReconciles(t, rep.Sources[0])
+			want := "Café £ Ltd|120000"
+			if tt.name == "no quoting" {
+				want = "\"Café £ Ltd\"|120000"
+			}
+			if got := query(t, st, `SELECT business_name, rateable_value FROM current_records`); got != want {
+				t.Errorf("got %q, want %q (quarantine: %s)", got, want, query(t, st, `SELECT reason FROM quarantine`))
+			}
+		})
+	}
+}

@@ -1,0 +1,377 @@
+package connectors
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/connectors/mapping"
+	"github.com/council/golden/connectors/raw"
+	"github.com/council/golden/record"
+	"github.com/council/golden/store"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Ingest reads every source of cfg (or those opts names) into the store
+// with the built-in connectors. See Registry.Ingest.
+func Ingest(ctx context.Context, st *store.Store, cfg *config.Config, opts IngestOptions) (*IngestReport, error) {
+	return Builtin().Ingest(ctx, st, cfg, opts)
+}
+
+// Ingest reads the sources into the store, one transaction per source. The
+// first source that fails whole (missing file, wrong sheet, a layout that
+// does not fit, a refused connection) stops the ingest with an error naming
+// it; the store keeps the sources applied before it and is otherwise as it
+// was. Config errors are *config.Error.
+func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Config, opts IngestOptions) (rep *IngestReport, err error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	var srcs []*config.Source
+	if len(opts.Sources) == 0 {
+		for i := range cfg.Sources {
+			srcs = append(srcs, &cfg.Sources[i])
+		}
+	} else {
+		for _, name := range opts.Sources {
+			s, ok := cfg.Source(name)
+			if !ok {
+				return nil, &config.Error{File: cfg.File, Msg: fmt.Sprintf("no source called %q", name)}
+			}
+			srcs = append(srcs, s)
+		}
+	}
+	// Check every source's mapping and format before touching the store.
+	jobs := make([]*job, 0, len(srcs))
+	for _, s := range srcs {
+		j, err := r.prepare(ctx, cfg, s)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, j)
+	}
+	rep = &IngestReport{RunID: opts.RunID}
+	if rep.RunID == 0 {
+		id, err := st.BeginRun(ctx, configHash(cfg))
+		if err != nil {
+			return nil, err
+		}
+		rep.RunID = id
+		defer func() {
+			status := "ok"
+			switch {
+			case err != nil:
+				status = "failed"
+			case rep.Quarantined() > 0 || len(rep.Warnings()) > 0:
+				status = "warnings"
+			}
+			if ferr := st.FinishRun(ctx, rep.RunID, status); ferr != nil && err == nil {
+				err = ferr
+			}
+		}()
+	}
+	for _, j := range jobs {
+		start := time.Now()
+		log.Info("ingest", "source", j.src.Name, "connector", j.src.Connector)
+		sr, err := j.run(ctx, st, rep.RunID)
+		if err != nil {
+			log.Error("ingest failed", "source", j.src.Name, "err", err)
+			return rep, &SourceError{Source: j.src.Name, Err: err}
+		}
+		log.Info("ingested", "source", j.src.Name, "read", sr.Read, "new", sr.New, "changed", sr.Changed,
+			"unchanged", sr.Unchanged, "deleted", sr.Deleted, "quarantined", sr.Quarantined, "took", time.Since(start).Round(time.Millisecond))
+		rep.Sources = append(rep.Sources, *sr)
+	}
+	return rep, nil
+}
+
+func configHash(cfg *config.Config) string {
+	b, err := os.ReadFile(cfg.File)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// job is one source, checked and ready to read.
+type job struct {
+	cfg      *config.Config
+	src      *config.Source
+	spec     *mapping.Spec
+	reader   raw.Reader
+	warn     *warnings
+	allowNil bool // allow_empty: a full extract with no rows may delete everything
+}
+
+func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source) (*job, error) {
+	c, ok := r.Get(s.Connector)
+	if !ok {
+		return nil, config.Errorf(cfg.File, orNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
+	}
+	preset := ""
+	if p, ok := c.(raw.Presetter); ok {
+		preset = p.Preset()
+	}
+	spec, err := mapping.Parse(cfg, s, preset)
+	if err != nil {
+		return nil, err
+	}
+	w := &warnings{}
+	src := &raw.Source{Name: s.Name, Kind: s.Kind, Config: cfg, Spec: s, Format: raw.Node(&s.Node, "format"), Warn: w}
+	if nf, ok := c.(raw.NeedsFiles); ok && nf.NeedsFiles() {
+		if s.Path == "" {
+			return nil, config.Errorf(cfg.File, &s.Node, "source %s: no path: name the extract's file", s.Name)
+		}
+		files, err := raw.Files(cfg.Dir, s.Path)
+		if err != nil {
+			return nil, &SourceError{Source: s.Name, Err: err}
+		}
+		src.Files = files
+	}
+	rd, err := c.Open(ctx, src)
+	if err != nil {
+		var ce *config.Error
+		if errors.As(err, &ce) {
+			return nil, err
+		}
+		return nil, &SourceError{Source: s.Name, Err: err}
+	}
+	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w}
+	if n := raw.Node(&s.Node, "allow_empty"); n != nil && n.Value == "true" {
+		j.allowNil = true
+	}
+	return j, nil
+}
+
+func orNode(a, b *yaml.Node) *yaml.Node {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+// batch is a slice of rows on their way through the mapper workers.
+type batch struct {
+	rows []*raw.Row
+	seq  int64 // the first row's sequence number
+	outs []mapping.Out
+	errs []*raw.RowError
+}
+
+const batchSize = 512
+
+// run reads, maps and stages the source, then applies it: one transaction.
+func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceReport, error) {
+	sr := &SourceReport{Name: j.src.Name, Kind: j.src.Kind, Connector: j.src.Connector}
+	stage := newStage(j.spec)
+	var mappers []*mapping.Mapper
+	err := st.InTx(ctx, func(tx *store.Tx) error {
+		if _, err := tx.ExecContext(ctx, stage.createSQL()); err != nil {
+			return fmt.Errorf("staging: %w", err)
+		}
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+
+		workers := runtime.GOMAXPROCS(0)
+		in := make(chan *batch, workers*2)
+		out := make(chan *batch, workers*2)
+		var readErr, mapErr error
+		var mapOnce sync.Once
+		// Reader.
+		go func() {
+			defer close(in)
+			var seq int64
+			b := &batch{}
+			readErr = j.reader.Read(ctx, func(row *raw.Row) error {
+				if len(b.rows) == 0 {
+					b.seq = seq
+				}
+				seq++
+				b.rows = append(b.rows, row)
+				if len(b.rows) == batchSize {
+					select {
+					case in <- b:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+					b = &batch{}
+				}
+				return nil
+			})
+			if readErr == nil && len(b.rows) > 0 {
+				select {
+				case in <- b:
+				case <-ctx.Done():
+				}
+			}
+		}()
+		// Mappers.
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			m := j.spec.NewMapper()
+			mappers = append(mappers, m)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for b := range in {
+					b.outs = make([]mapping.Out, len(b.rows))
+					b.errs = make([]*raw.RowError, len(b.rows))
+					for i, row := range b.rows {
+						qe, err := m.Map(row, &b.outs[i])
+						if err != nil {
+							mapOnce.Do(func() { mapErr = err; cancel() })
+							break
+						}
+						b.errs[i] = qe
+					}
+					select {
+					case out <- b:
+					case <-ctx.Done():
+					}
+				}
+			}()
+		}
+		go func() { wg.Wait(); close(out) }()
+		// Stage in this goroutine: the appender belongs to the transaction.
+		appendErr := tx.Append(ctx, stage.table, nil, func(a *store.Appender) error {
+			vals := make([]driver.Value, stage.width())
+			for b := range out {
+				if mapErr != nil || ctx.Err() != nil {
+					continue
+				}
+				for i, row := range b.rows {
+					stage.values(vals, b.seq+int64(i), row, &b.outs[i], b.errs[i])
+					if err := a.AppendRow(vals...); err != nil {
+						cancel()
+						return fmt.Errorf("staging: %w", err)
+					}
+				}
+			}
+			return nil
+		})
+		cancelIfErr := appendErr != nil
+		if cancelIfErr {
+			cancel()
+		}
+		for range out {
+			// Wait for the reader and the mappers to stop.
+		}
+		switch {
+		case mapErr != nil:
+			return mapErr
+		case readErr != nil:
+			return readErr
+		case appendErr != nil:
+			return appendErr
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return j.apply(ctx, tx, stage, runID, sr)
+	})
+	if err != nil {
+		return nil, err
+	}
+	sr.Warnings = append(sr.Warnings, j.warn.list...)
+	sr.Warnings = append(sr.Warnings, j.spec.Warnings(mappers)...)
+	return sr, nil
+}
+
+// stage is the temporary table a source is loaded into before it is
+// compared with the store.
+type stage struct {
+	spec   *mapping.Spec
+	table  string
+	fields []record.Field
+}
+
+func newStage(spec *mapping.Spec) *stage {
+	return &stage{spec: spec, table: "ingest_stage", fields: spec.Fields()}
+}
+
+// Fixed staging columns, then one per mapped field, then one per relationship.
+var stageFixed = []string{"seq BIGINT", "file VARCHAR", "line BIGINT", "source_id VARCHAR", "q_field VARCHAR", "q_reason VARCHAR",
+	"raw VARCHAR", "content_hash VARCHAR", "deleted BOOLEAN", "observed_at TIMESTAMP", "invalid_fields VARCHAR", "flags VARCHAR", "attrs VARCHAR"}
+
+func (s *stage) width() int { return len(stageFixed) + len(s.fields) + len(s.spec.Rels()) }
+
+func (s *stage) createSQL() string {
+	cols := append([]string(nil), stageFixed...)
+	for _, f := range s.fields {
+		cols = append(cols, store.QuoteIdent(f.Name())+" VARCHAR")
+	}
+	for i := range s.spec.Rels() {
+		cols = append(cols, fmt.Sprintf("rel_%d VARCHAR", i))
+	}
+	return "CREATE OR REPLACE TEMP TABLE " + s.table + " (" + strings.Join(cols, ", ") + ")"
+}
+
+func nullable(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func (s *stage) values(v []driver.Value, seq int64, row *raw.Row, o *mapping.Out, qe *raw.RowError) {
+	for i := range v {
+		v[i] = nil
+	}
+	v[0] = seq
+	v[1] = row.File
+	v[2] = row.Line
+	if qe != nil {
+		v[4] = nullable(qe.Field)
+		v[5] = qe.Reason
+		rawText := row.Raw
+		if rawText == "" && row.Values != nil {
+			rawText = strings.Join(row.Values, "\t")
+		}
+		v[6] = raw.Printable(rawText)
+		return
+	}
+	v[6] = raw.Printable(row.Raw)
+	r := &o.Rec
+	v[3] = r.Key.SourceID
+	v[7] = o.Hash
+	v[8] = r.Deleted
+	if !r.Observed.IsZero() {
+		v[9] = r.Observed
+	}
+	if r.Invalid != 0 {
+		var names []string
+		for _, f := range r.Invalid.Fields() {
+			names = append(names, f.Name())
+		}
+		v[10] = strings.Join(names, ";")
+	}
+	if len(r.Flags) > 0 {
+		v[11] = strings.Join(r.Flags, ";")
+	}
+	if len(r.Attrs) > 0 {
+		b, _ := json.Marshal(r.Attrs)
+		v[12] = string(b)
+	}
+	n := len(stageFixed)
+	for i, f := range s.fields {
+		v[n+i] = nullable(r.Values[f])
+	}
+	n += len(s.fields)
+	for i, id := range o.Rels {
+		v[n+i] = nullable(id)
+	}
+}

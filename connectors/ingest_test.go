@@ -1,0 +1,252 @@
+package connectors
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/store"
+)
+
+// project writes golden.yaml (with %s replaced by nothing) and the given
+// files into a temp dir and returns the loaded config and an open store.
+func project(t *testing.T, yaml string, files map[string]string) (*config.Config, *store.Store) {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "golden.yaml")
+	if err := os.WriteFile(path, []byte(yaml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("config: %v", err)
+	}
+	st, err := store.Open(context.Background(), filepath.Join(dir, "g.duckdb"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return cfg, st
+}
+
+func write(t *testing.T, cfg *config.Config, name, body string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(cfg.Dir, name), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func ingest(t *testing.T, st *store.Store, cfg *config.Config) SourceReport {
+	t.Helper()
+	rep, err := Ingest(context.Background(), st, cfg, IngestOptions{})
+	if err != nil {
+		t.Fatalf("ingest: %v", err)
+	}
+	if len(rep.Sources) != 1 {
+		t.Fatalf("want one source report, got %d", len(rep.Sources))
+	}
+	s := rep.Sources[0]
+	checkReconciles(t, s)
+	return s
+}
+
+func checkReconciles(t *testing.T, s SourceReport) {
+	t.Helper()
+	if s.Read != s.Stored+s.Quarantined || s.Stored != s.New+s.Changed+s.Unchanged {
+		t.Errorf("%s does not reconcile: %+v", s.Name, s)
+	}
+}
+
+func counts(s SourceReport) string {
+	return fmt.Sprintf("read=%d new=%d changed=%d unchanged=%d deleted=%d quarantined=%d", s.Read, s.New, s.Changed, s.Unchanged, s.Deleted, s.Quarantined)
+}
+
+func query(t *testing.T, st *store.Store, q string, args ...any) string {
+	t.Helper()
+	rows, err := st.DB.QueryContext(context.Background(), q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, v := range vals {
+			if v == nil {
+				parts = append(parts, "NULL")
+			} else {
+				parts = append(parts, fmt.Sprint(v))
+			}
+		}
+		out = append(out, strings.Join(parts, "|"))
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(out, "\n")
+}
+
+const peopleYAML = `version: 1
+sources:
+  - name: ctax
+    kind: person
+    connector: csv
+    path: people.csv
+    mode: %s
+    id: REF
+    delete_flag: {column: ACTION, values: [D]}
+    fields:
+      given_name: FORENAME
+      family_name: {column: SURNAME, case: title}
+      date_of_birth: {column: DOB, date: DD/MM/YYYY}
+      postcode: POSTCODE
+      nhs_number: NHS
+    attributes:
+      tenure: TENURE
+    relationships:
+      - {type: parent_of, from_column: PARENT}
+`
+
+const peopleV1 = `REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION
+A1,John,SMITH,25/12/1980,sw1a1aa,943 476 5919,owner,,
+A2,Jane,smith,13/02/1982,PO5 2SE,9434765918,tenant,A1,
+A3,Ann,Doe,14/03/1990,PO5 2SE,,,,
+`
+
+func TestIngestChangeDetection(t *testing.T) {
+	ctx := context.Background()
+	cfg, st := project(t, fmt.Sprintf(peopleYAML, "full"), map[string]string{"people.csv": peopleV1})
+
+	s := ingest(t, st, cfg)
+	if got, want := counts(s), "read=3 new=3 changed=0 unchanged=0 deleted=0 quarantined=0"; got != want {
+		t.Fatalf("first run: %s, want %s", got, want)
+	}
+	if got := query(t, st, `SELECT source_id, given_name, family_name, date_of_birth, postcode, nhs_number, invalid_fields, attrs FROM current_records ORDER BY source_id`); got !=
+		"A1|John|Smith|1980-12-25|SW1A 1AA|9434765919|NULL|{\"tenure\":\"owner\"}\n"+
+			"A2|Jane|Smith|1982-02-13|PO5 2SE|9434765918|nhs_number|{\"tenure\":\"tenant\"}\n"+
+			"A3|Ann|Doe|1990-03-14|PO5 2SE|NULL|NULL|NULL" {
+		t.Errorf("records:\n%s", got)
+	}
+	if got := query(t, st, `SELECT from_source, from_id, to_source, to_id, rel_type FROM source_relationships`); got != "ctax|A1|ctax|A2|parent_of" {
+		t.Errorf("relationships: %s", got)
+	}
+	rids := query(t, st, `SELECT source_id, rid FROM source_records ORDER BY source_id`)
+
+	t.Run("same extract changes nothing", func(t *testing.T) {
+		s := ingest(t, st, cfg)
+		if got, want := counts(s), "read=3 new=0 changed=0 unchanged=3 deleted=0 quarantined=0"; got != want {
+			t.Fatalf("%s, want %s", got, want)
+		}
+		if n := query(t, st, `SELECT count(*) FROM source_records`); n != "3" {
+			t.Errorf("%s versions after a re-run, want 3", n)
+		}
+	})
+	t.Run("changed row is a new version, missing row deleted", func(t *testing.T) {
+		write(t, cfg, "people.csv", strings.Replace(strings.Replace(peopleV1, "Jane,smith", "Jane,Jones", 1), "A3,Ann,Doe,14/03/1990,PO5 2SE,,,,\n", "", 1)+"A4,New,Person,01/01/2001,,,,,\n")
+		s := ingest(t, st, cfg)
+		if got, want := counts(s), "read=3 new=1 changed=1 unchanged=1 deleted=1 quarantined=0"; got != want {
+			t.Fatalf("%s, want %s", got, want)
+		}
+		if got := query(t, st, `SELECT source_id, version, is_current, deleted, family_name FROM source_records WHERE source_id IN ('A2','A3') ORDER BY source_id, version`); got !=
+			"A2|1|false|false|Smith\nA2|2|true|false|Jones\nA3|1|false|false|Doe\nA3|2|true|true|Doe" {
+			t.Errorf("versions:\n%s", got)
+		}
+		if got := query(t, st, `SELECT source_id, rid FROM source_records WHERE version = 1 AND source_id <> 'A4' ORDER BY source_id`); got != rids {
+			t.Errorf("rids moved: %s, was %s", got, rids)
+		}
+		s = ingest(t, st, cfg)
+		if got, want := counts(s), "read=3 new=0 changed=0 unchanged=3 deleted=0 quarantined=0"; got != want {
+			t.Fatalf("re-run: %s, want %s", got, want)
+		}
+	})
+	t.Run("a deleted record that comes back", func(t *testing.T) {
+		write(t, cfg, "people.csv", peopleV1)
+		s := ingest(t, st, cfg)
+		if s.Changed < 1 {
+			t.Fatalf("%s: A3 should come back as a change", counts(s))
+		}
+		if got := query(t, st, `SELECT deleted, version FROM source_records WHERE source_id = 'A3' AND is_current`); got != "false|3" {
+			t.Errorf("A3 current: %s", got)
+		}
+	})
+	t.Run("empty full extract is refused", func(t *testing.T) {
+		before := query(t, st, `SELECT count(*), sum(version) FROM source_records`)
+		write(t, cfg, "people.csv", "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\n")
+		_, err := Ingest(ctx, st, cfg, IngestOptions{})
+		var se *SourceError
+		if !errors.As(err, &se) || se.Source != "ctax" {
+			t.Fatalf("err = %v, want a SourceError for ctax", err)
+		}
+		if after := query(t, st, `SELECT count(*), sum(version) FROM source_records`); after != before {
+			t.Errorf("store changed: %s → %s", before, after)
+		}
+	})
+}
+
+func TestIngestDelta(t *testing.T) {
+	cfg, st := project(t, fmt.Sprintf(peopleYAML, "delta"), map[string]string{"people.csv": peopleV1})
+	ingest(t, st, cfg)
+	write(t, cfg, "people.csv", "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\nA3,,,,,,,,D\nA9,,,,,,,,D\nA4,New,Person,01/01/2001,,,,,\n")
+	s := ingest(t, st, cfg)
+	if got, want := counts(s), "read=3 new=1 changed=1 unchanged=1 deleted=1 quarantined=0"; got != want {
+		t.Fatalf("%s, want %s", got, want)
+	}
+	if got := query(t, st, `SELECT source_id, deleted, given_name FROM source_records WHERE is_current ORDER BY source_id`); got !=
+		"A1|false|John\nA2|false|Jane\nA3|true|Ann\nA4|false|New" {
+		t.Errorf("current:\n%s", got)
+	}
+	s = ingest(t, st, cfg)
+	if got, want := counts(s), "read=3 new=0 changed=0 unchanged=3 deleted=0 quarantined=0"; got != want {
+		t.Fatalf("re-run: %s, want %s", got, want)
+	}
+}
+
+func TestIngestWholeFileFailureLeavesStore(t *testing.T) {
+	ctx := context.Background()
+	cfg, st := project(t, fmt.Sprintf(peopleYAML, "full"), map[string]string{"people.csv": peopleV1})
+	ingest(t, st, cfg)
+	before := query(t, st, `SELECT (SELECT count(*) FROM source_records), (SELECT count(*) FROM quarantine), (SELECT count(*) FROM ingest_counts)`)
+	tests := []struct {
+		name, body string
+		remove     bool
+		want       string
+	}{
+		{name: "missing file", remove: true, want: "no such file"},
+		{name: "layout does not fit", body: "REF;FORENAME;SURNAME\nA1;John;Smith\n", want: `column "DOB"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.remove {
+				os.Remove(filepath.Join(cfg.Dir, "people.csv"))
+			} else {
+				write(t, cfg, "people.csv", tt.body)
+			}
+			_, err := Ingest(ctx, st, cfg, IngestOptions{})
+			if err == nil || !strings.Contains(err.Error(), "ctax") || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want one naming ctax and %q", err, tt.want)
+			}
+			if after := query(t, st, `SELECT (SELECT count(*) FROM source_records), (SELECT count(*) FROM quarantine), (SELECT count(*) FROM ingest_counts)`); after != before {
+				t.Errorf("store changed: %s → %s", before, after)
+			}
+		})
+	}
+}

@@ -1,0 +1,521 @@
+package mapping
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/council/golden/connectors/raw"
+	"github.com/council/golden/record"
+	"github.com/council/golden/ukid"
+)
+
+// Out is one mapped row.
+type Out struct {
+	Rec  record.Record
+	Rels []string // the other record's id per Spec.Rels() entry; "" when the row states none
+	Hash string   // content hash: the same content gives the same hash in every run
+}
+
+// Mapper maps rows of one source. It is not safe for concurrent use: give
+// each worker its own (Spec.NewMapper); their Stats merge for the warnings.
+type Mapper struct {
+	s     *Spec
+	hdr   *raw.Header
+	idx   [][]int
+	stats map[string]*dateStat
+	h     hash.Hash
+	buf   []byte
+	now   time.Time
+}
+
+type dateStat struct {
+	format     string
+	confirmed  int64 // values whose day > 12: the order is right
+	ambiguous  int64 // values that read either way (day, month ≤ 12 and different)
+	swapFailed int64 // values that failed but would read with day and month swapped
+	firstAmbig int64 // line of the first ambiguous value
+	bothListed bool  // the spec lists the swapped format too
+}
+
+// NewMapper returns a mapper for one goroutine.
+func (s *Spec) NewMapper() *Mapper {
+	return &Mapper{s: s, idx: make([][]int, len(s.getters)), stats: map[string]*dateStat{}, h: sha256.New(), now: time.Now()}
+}
+
+// HeaderError is a file whose header lacks a mapped column: the layout
+// does not fit, a whole-file failure.
+type HeaderError struct {
+	File    string
+	Column  string
+	What    string
+	Line    int // golden.yaml line of the mapping
+	Columns []string
+}
+
+func (e *HeaderError) Error() string {
+	cols := e.Columns
+	more := ""
+	if len(cols) > 40 {
+		cols, more = cols[:40], ", …"
+	}
+	return fmt.Sprintf("%s: column %q (mapped to %s at golden.yaml line %d) is not in the file; it has: %s%s",
+		e.File, e.Column, e.What, e.Line, strings.Join(cols, ", "), more)
+}
+
+func (m *Mapper) resolve(row *raw.Row) error {
+	h := row.Header
+	for _, g := range m.s.getters {
+		if g.constant != nil {
+			continue
+		}
+		idx := m.idx[g.id][:0]
+		if g.join {
+			for _, n := range g.names {
+				i, ok := h.Index(n)
+				if !ok {
+					if !g.optional && !h.Sparse {
+						return &HeaderError{File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
+					}
+					i = -1
+				}
+				idx = append(idx, i)
+			}
+		} else {
+			found := -1
+			for _, n := range g.names {
+				if i, ok := h.Index(n); ok {
+					found = i
+					break
+				}
+			}
+			if found < 0 && !g.optional && !h.Sparse {
+				return &HeaderError{File: row.File, Column: strings.Join(g.names, " | "), What: g.what, Line: g.node.Line, Columns: h.Names}
+			}
+			idx = append(idx, found)
+		}
+		m.idx[g.id] = idx
+	}
+	m.hdr = h
+	return nil
+}
+
+func (m *Mapper) get(g *getter, row *raw.Row) string {
+	if g.constant != nil {
+		return *g.constant
+	}
+	idx := m.idx[g.id]
+	if !g.join {
+		i := idx[0]
+		if i < 0 || i >= len(row.Values) {
+			return ""
+		}
+		return row.Values[i]
+	}
+	var parts []string
+	for _, i := range idx {
+		if i < 0 || i >= len(row.Values) {
+			continue
+		}
+		if v := strings.TrimSpace(row.Values[i]); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, g.sep)
+}
+
+// Map maps row into out. A row that cannot be mapped comes back as a
+// RowError (quarantine); err is a whole-file failure (a mapped column that
+// the file does not have).
+func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
+	if row.Err != nil {
+		return row.Err, nil
+	}
+	if row.Header != m.hdr {
+		if err := m.resolve(row); err != nil {
+			return nil, err
+		}
+	}
+	*out = Out{Rels: out.Rels[:0]}
+	rec := &out.Rec
+	rec.Kind = m.s.Kind
+	rec.Line = row.Line
+	rec.Deleted = row.Deleted
+
+	id := m.text(m.s.id, row)
+	if id == "" {
+		return &raw.RowError{Field: "id", Reason: "no source id"}, nil
+	}
+	rec.Key = record.Key{Source: m.s.Source, SourceID: id}
+
+	for _, fs := range m.s.fields {
+		v := m.text(fs, row)
+		if v == "" {
+			if fs.required {
+				return &raw.RowError{Field: fs.name, Reason: "required field is empty"}, nil
+			}
+			continue
+		}
+		norm, ok := m.standard(fs, v, row.Line)
+		rec.Values[fs.field] = norm
+		if !ok {
+			if fs.required {
+				return &raw.RowError{Field: fs.name, Reason: "required field is not valid"}, nil
+			}
+			rec.Invalid = rec.Invalid.With(fs.field)
+		}
+	}
+	if m.s.name != nil {
+		if v := m.text(m.s.name, row); v != "" {
+			n := SplitName(v, m.s.name.order == "family_first")
+			m.setSplit(rec, record.Title, n.Title)
+			m.setSplit(rec, record.GivenName, n.Given)
+			m.setSplit(rec, record.MiddleNames, n.Middle)
+			m.setSplit(rec, record.FamilyName, n.Family)
+		} else if m.s.name.required {
+			return &raw.RowError{Field: FullName, Reason: "required field is empty"}, nil
+		}
+	}
+	if m.s.addr != nil {
+		var parts []string
+		if g := m.s.addr.get; g.join {
+			for _, i := range m.idx[g.id] {
+				if i >= 0 && i < len(row.Values) {
+					parts = append(parts, row.Values[i])
+				}
+			}
+		} else {
+			parts = []string{m.text(m.s.addr, row)}
+		}
+		a := SplitAddress(parts)
+		if a.Text == "" && m.s.addr.required {
+			return &raw.RowError{Field: Address, Reason: "required field is empty"}, nil
+		}
+		m.setSplit(rec, record.SubBuilding, a.SubBuilding)
+		m.setSplit(rec, record.BuildingName, a.BuildingName)
+		m.setSplit(rec, record.BuildingNumber, a.BuildingNumber)
+		m.setSplit(rec, record.Street, a.Street)
+		m.setSplit(rec, record.Locality, a.Locality)
+		m.setSplit(rec, record.Town, a.Town)
+		m.setSplit(rec, record.AddressText, a.Text)
+		if !m.s.explicit[record.Postcode] && a.Postcode != "" {
+			pc, ok := ukid.Postcode(a.Postcode)
+			rec.Values[record.Postcode] = pc
+			if !ok {
+				rec.Invalid = rec.Invalid.With(record.Postcode)
+			}
+		}
+	}
+	if len(m.s.attrs) > 0 {
+		for _, fs := range m.s.attrs {
+			v := m.text(fs, row)
+			if v == "" {
+				continue
+			}
+			if len(fs.dates) > 0 {
+				if t, ok := m.date(fs, v, row.Line); ok {
+					v = t.Format("2006-01-02")
+				}
+			} else if fs.money {
+				if p, ok := Pence(v); ok {
+					v = p
+				}
+			}
+			if rec.Attrs == nil {
+				rec.Attrs = map[string]string{}
+			}
+			rec.Attrs[fs.name] = v
+		}
+	}
+	if m.s.obs != nil {
+		if v := m.text(m.s.obs, row); v != "" {
+			if t, ok := m.date(m.s.obs, v, row.Line); ok {
+				rec.Observed = t
+			}
+		}
+	}
+	for _, f := range m.s.flags {
+		v := strings.ToLower(strings.TrimSpace(m.get(f.get, row)))
+		if f.values == nil && truthy(v) || f.values[v] {
+			rec.Flags = append(rec.Flags, f.flag)
+		}
+	}
+	if m.s.delete != nil {
+		v := strings.ToLower(strings.TrimSpace(m.get(m.s.delete.get, row)))
+		if m.s.delete.values[v] {
+			rec.Deleted = true
+		}
+	}
+	for _, r := range m.s.rels {
+		out.Rels = append(out.Rels, strings.TrimSpace(m.get(r.get, row)))
+	}
+	out.Hash = m.hash(out)
+	return nil, nil
+}
+
+func (m *Mapper) setSplit(rec *record.Record, f record.Field, v string) {
+	if !m.s.explicit[f] && v != "" {
+		rec.Values[f] = v
+	}
+}
+
+func truthy(v string) bool {
+	switch v {
+	case "", "n", "no", "0", "false", "f", "none", "null":
+		return false
+	}
+	return true
+}
+
+// text reads a field's value: trimmed (and of the trim characters), mapped
+// through map:, defaulted, and cased.
+func (m *Mapper) text(fs *fieldSpec, row *raw.Row) string {
+	v := strings.TrimSpace(m.get(fs.get, row))
+	if fs.trim != "" {
+		v = strings.TrimSpace(strings.Trim(v, fs.trim))
+	}
+	if fs.valueMap != nil {
+		if mv, ok := fs.valueMap[strings.ToLower(v)]; ok {
+			v = mv
+		}
+	}
+	if v == "" {
+		v = fs.deflt
+	}
+	switch fs.caseMode {
+	case "upper":
+		v = strings.ToUpper(v)
+	case "lower":
+		v = strings.ToLower(v)
+	case "title":
+		v = TitleCase(v)
+	}
+	return v
+}
+
+// standard parses and validates a standard field's value. An invalid value
+// comes back as received (trimmed) with ok false.
+func (m *Mapper) standard(fs *fieldSpec, v string, line int64) (string, bool) {
+	f := fs.field
+	if len(fs.dates) > 0 || f == record.DateOfBirth {
+		t, ok := m.date(fs, v, line)
+		if !ok {
+			return v, false
+		}
+		if f == record.DateOfBirth && (t.After(m.now) || t.Year() < 1880) {
+			return t.Format("2006-01-02"), false
+		}
+		return t.Format("2006-01-02"), true
+	}
+	if fs.money || f == record.RateableValue {
+		return Pence(v)
+	}
+	switch f {
+	case record.Postcode:
+		return ukid.Postcode(v)
+	case record.NHSNumber:
+		return ukid.NHSNumber(v)
+	case record.NINumber:
+		return ukid.NINumber(v)
+	case record.Phone:
+		return ukid.Phone(v)
+	case record.Email:
+		return ukid.Email(v)
+	case record.CompanyNumber:
+		return ukid.CompanyNumber(v)
+	case record.UPRN:
+		return ukid.UPRN(v)
+	case record.USRN:
+		return ukid.USRN(v)
+	case record.Sex:
+		return Sex(v)
+	case record.SICCodes:
+		return SICCodes(v), true
+	case record.Classification:
+		return strings.ToUpper(collapse(v)), true
+	}
+	return collapse(v), true
+}
+
+// date reads v with the field's formats (or the defaults), keeping the
+// statistics for the day/month order check.
+func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
+	formats := fs.dates
+	if len(formats) == 0 {
+		formats = defaultFormats
+	}
+	for i, f := range formats {
+		t, day, mon, ok := f.parse(v)
+		if !ok {
+			continue
+		}
+		if f.swappable() && !f.yearFirst() {
+			st := m.stat(fs.name, f, formats)
+			switch {
+			case day > 12:
+				st.confirmed++
+			case day != mon:
+				st.ambiguous++
+				if st.firstAmbig == 0 {
+					st.firstAmbig = line
+				}
+			}
+		}
+		_ = i
+		return t, true
+	}
+	// Would it read with day and month swapped? Then the order may be wrong.
+	for _, f := range formats {
+		if f.swappable() && !f.yearFirst() {
+			if _, _, _, ok := f.swapped().parse(v); ok {
+				m.stat(fs.name, f, formats).swapFailed++
+			}
+			break
+		}
+	}
+	return time.Time{}, false
+}
+
+func (m *Mapper) stat(field string, f *dateFormat, all []*dateFormat) *dateStat {
+	key := field + "\x00" + f.name
+	st := m.stats[key]
+	if st == nil {
+		st = &dateStat{format: f.name}
+		for _, g := range all {
+			if f.swapOf(g) {
+				st.bothListed = true
+			}
+		}
+		m.stats[key] = st
+	}
+	return st
+}
+
+func (m *Mapper) hash(out *Out) string {
+	r := &out.Rec
+	b := m.buf[:0]
+	b = append(b, r.Kind...)
+	for i := range r.Values {
+		b = append(b, 0x1f)
+		b = append(b, r.Values[i]...)
+	}
+	b = append(b, 0x1e)
+	b = strconv.AppendUint(b, uint64(r.Invalid), 16)
+	for _, f := range r.Flags {
+		b = append(b, 0x1f)
+		b = append(b, f...)
+	}
+	b = append(b, 0x1e)
+	if len(r.Attrs) > 0 {
+		names := r.AttrNames()
+		for _, k := range names {
+			b = append(b, k...)
+			b = append(b, 0x1d)
+			b = append(b, r.Attrs[k]...)
+			b = append(b, 0x1f)
+		}
+	}
+	b = append(b, 0x1e)
+	if !r.Observed.IsZero() {
+		b = r.Observed.AppendFormat(b, time.RFC3339)
+	}
+	if r.Deleted {
+		b = append(b, 'D')
+	}
+	for _, id := range out.Rels {
+		b = append(b, 0x1f)
+		b = append(b, id...)
+	}
+	m.buf = b
+	m.h.Reset()
+	m.h.Write(b)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(m.h.Sum(sum[:0])[:16])
+}
+
+// Warnings merges the mappers' statistics into warnings about the source:
+// date columns whose day/month order the data does not confirm.
+func (s *Spec) Warnings(mappers []*Mapper) []string {
+	merged := map[string]*dateStat{}
+	for _, m := range mappers {
+		for k, st := range m.stats {
+			t := merged[k]
+			if t == nil {
+				c := *st
+				merged[k] = &c
+				continue
+			}
+			t.confirmed += st.confirmed
+			t.ambiguous += st.ambiguous
+			t.swapFailed += st.swapFailed
+			if t.firstAmbig == 0 || st.firstAmbig != 0 && st.firstAmbig < t.firstAmbig {
+				t.firstAmbig = st.firstAmbig
+			}
+		}
+	}
+	keys := make([]string, 0, len(merged))
+	for k := range merged {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var out []string
+	for _, k := range keys {
+		st := merged[k]
+		field, _, _ := strings.Cut(k, "\x00")
+		switch {
+		case st.swapFailed > 0:
+			out = append(out, fmt.Sprintf("%s: %d values do not read as %s but would with day and month swapped (flagged invalid): check the date format", field, st.swapFailed, st.format))
+		case st.ambiguous > 0 && st.bothListed:
+			out = append(out, fmt.Sprintf("%s: %d values fit both day/month orders (first at line %d); read as %s, the first format listed", field, st.ambiguous, st.firstAmbig, st.format))
+		case st.ambiguous > 0 && st.confirmed == 0:
+			out = append(out, fmt.Sprintf("%s: day/month order ambiguous: no value has a day over 12 to confirm %s (%d values fit both orders, first at line %d)", field, st.format, st.ambiguous, st.firstAmbig))
+		}
+	}
+	return out
+}
+
+var defaultFormats = defaultDates()
+
+func defaultDates() []*dateFormat {
+	var out []*dateFormat
+	for _, s := range []string{"YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY", "YYYYMMDD", "DD MON YYYY", "DD-MON-YYYY", "DD MONTH YYYY", "DD/MM/YY"} {
+		f, err := parseDateFormat(s)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func (f *dateFormat) yearFirst() bool {
+	for _, t := range f.tokens {
+		switch t.kind {
+		case "YYYY", "YY":
+			return true
+		case "DD", "MM":
+			return false
+		}
+	}
+	return false
+}
+
+func (f *dateFormat) swapped() *dateFormat {
+	g := *f
+	g.tokens = append([]dateToken(nil), f.tokens...)
+	g.tokens[f.dayIdx], g.tokens[f.monIdx] = dateToken{kind: "MM"}, dateToken{kind: "DD"}
+	g.dayIdx, g.monIdx = f.monIdx, f.dayIdx
+	return &g
+}
+
+func collapse(s string) string {
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\u00a0") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}

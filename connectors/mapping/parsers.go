@@ -1,0 +1,349 @@
+package mapping
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/council/golden/ukid"
+)
+
+// Pence reads money as text ("£1,234.50", "1234.5", "(12.00)", "GBP 80")
+// and returns it in pence as integer text. An unreadable amount comes back
+// as received with ok false.
+func Pence(v string) (string, bool) {
+	s := strings.TrimSpace(v)
+	neg := false
+	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		neg, s = true, s[1:len(s)-1]
+	}
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "-") {
+		neg, s = !neg, s[1:]
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "GBP"), "£"), "\u00a3")
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "GBP"))
+	if strings.HasPrefix(s, "-") {
+		neg, s = !neg, s[1:]
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	s = strings.ReplaceAll(s, " ", "")
+	if s == "" {
+		return v, false
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" {
+		whole = "0"
+	}
+	if len(frac) > 2 {
+		// Only zeros beyond pence are harmless ("12.500").
+		if strings.Trim(frac[2:], "0") != "" {
+			return strings.TrimSpace(v), false
+		}
+		frac = frac[:2]
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	if !allDigits(whole) || !allDigits(frac) || len(whole) > 15 {
+		return strings.TrimSpace(v), false
+	}
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	if err != nil {
+		return strings.TrimSpace(v), false
+	}
+	if neg {
+		n = -n
+	}
+	return strconv.FormatInt(n, 10), true
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Sex normalises a sex or gender marker to M, F, X or U.
+func Sex(v string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "m", "male", "man", "boy":
+		return "M", true
+	case "f", "female", "woman", "girl":
+		return "F", true
+	case "x", "other", "non-binary", "nonbinary", "indeterminate", "i":
+		return "X", true
+	case "u", "unknown", "not known", "not stated", "n/k", "nk", "0", "9":
+		return "U", true
+	}
+	return strings.TrimSpace(v), false
+}
+
+var sicRE = regexp.MustCompile(`^\s*([0-9]{4,5})\b`)
+
+// SICCodes turns one or more SIC texts ("70229 - Management consultancy …",
+// several joined by ;) into ";"-separated codes, keeping unreadable parts.
+func SICCodes(v string) string {
+	var out []string
+	for _, p := range strings.FieldsFunc(v, func(r rune) bool { return r == ';' || r == '\n' || r == '|' }) {
+		p = strings.TrimSpace(p)
+		if p == "" || strings.EqualFold(p, "None Supplied") {
+			continue
+		}
+		if m := sicRE.FindStringSubmatch(p); m != nil {
+			out = append(out, m[1])
+		} else {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ";")
+}
+
+// TitleCase capitalises each word of a name: "o'NEILL-smith" → "O'Neill-Smith",
+// "mcdonald" → "McDonald".
+func TitleCase(s string) string {
+	rs := []rune(strings.ToLower(s))
+	start := true
+	for i, r := range rs {
+		if start && unicode.IsLetter(r) {
+			rs[i] = unicode.ToUpper(r)
+			start = false
+			if r == 'm' && i+2 < len(rs) && rs[i+1] == 'c' && unicode.IsLetter(rs[i+2]) {
+				rs[i+2] = unicode.ToUpper(rs[i+2])
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) && r != '\u2019' || r == '-' || r == '\'' || r == '\u2019' {
+			start = !unicode.IsDigit(r)
+		}
+	}
+	return string(rs)
+}
+
+// Name is a full name split into parts.
+type Name struct{ Title, Given, Middle, Family string }
+
+var titles = map[string]string{
+	"mr": "Mr", "mrs": "Mrs", "miss": "Miss", "ms": "Ms", "mx": "Mx", "dr": "Dr", "prof": "Prof", "professor": "Prof",
+	"rev": "Rev", "revd": "Rev", "reverend": "Rev", "sir": "Sir", "dame": "Dame", "lady": "Lady", "lord": "Lord",
+	"master": "Master", "capt": "Capt", "captain": "Capt", "fr": "Fr", "sr": "Sr", "cllr": "Cllr",
+}
+
+var suffixes = map[string]bool{"jr": true, "jnr": true, "snr": true, "ii": true, "iii": true, "iv": true, "obe": true, "mbe": true, "cbe": true, "qc": true, "kc": true, "phd": true}
+
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "di": true, "du": true, "del": true, "della": true, "le": true, "la": true, "st": true, "st.": true, "bin": true, "al": true, "ap": true}
+
+// SplitName splits a full name. "SMITH, John A" and (with familyFirst)
+// "SMITH John A" put the family name first; otherwise it is last, with any
+// particles before it ("Ludwig van Beethoven").
+func SplitName(v string, familyFirst bool) Name {
+	var n Name
+	v = strings.TrimSpace(v)
+	if fam, rest, ok := strings.Cut(v, ","); ok {
+		familyFirst = true
+		v = strings.TrimSpace(fam) + " " + strings.TrimSpace(rest)
+		if f := strings.Fields(fam); len(f) > 1 {
+			// "van Beethoven, Ludwig": keep the whole family part together.
+			w := strings.Fields(rest)
+			n.Family = strings.Join(f, " ")
+			w = stripTitles(&n, w)
+			w = stripSuffix(w)
+			if len(w) > 0 {
+				n.Given = w[0]
+				n.Middle = strings.Join(w[1:], " ")
+			}
+			return n
+		}
+	}
+	w := strings.Fields(v)
+	if familyFirst && len(w) > 0 {
+		n.Family = w[0]
+		w = stripTitles(&n, w[1:])
+		w = stripSuffix(w)
+		if len(w) > 0 {
+			n.Given = w[0]
+			n.Middle = strings.Join(w[1:], " ")
+		}
+		return n
+	}
+	w = stripTitles(&n, w)
+	w = stripSuffix(w)
+	switch len(w) {
+	case 0:
+		return n
+	case 1:
+		n.Family = w[0]
+		return n
+	}
+	last := len(w) - 1
+	for last > 1 && particles[strings.ToLower(w[last-1])] {
+		last--
+	}
+	n.Family = strings.Join(w[last:], " ")
+	n.Given = w[0]
+	n.Middle = strings.Join(w[1:last], " ")
+	return n
+}
+
+func stripTitles(n *Name, w []string) []string {
+	for len(w) > 1 {
+		t, ok := titles[strings.ToLower(strings.TrimSuffix(w[0], "."))]
+		if !ok {
+			break
+		}
+		if n.Title == "" {
+			n.Title = t
+		} else {
+			n.Title += " " + t
+		}
+		w = w[1:]
+	}
+	return w
+}
+
+func stripSuffix(w []string) []string {
+	for len(w) > 1 && suffixes[strings.ToLower(strings.Trim(w[len(w)-1], ".,"))] {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// Addr is an address split into parts.
+type Addr struct {
+	SubBuilding, BuildingName, BuildingNumber, Street, Locality, Town, Postcode string
+	Text                                                                       string // the whole address on one line, postcode last
+}
+
+var (
+	postcodeTailRE = regexp.MustCompile(`(?i)[,\s]*\b([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\s*$`)
+	subBuildingRE  = regexp.MustCompile(`(?i)^(flat|apartment|apt|unit|suite|room|studio|maisonette|floor|ground floor|first floor|second floor|third floor|basement|lower ground floor|upper floor|gf|ff|block|plot|bay|office|shop|units?)\b`)
+	numberedRE     = regexp.MustCompile(`^([0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?)[,\s]+(.+)$`)
+	numberOnlyRE   = regexp.MustCompile(`^[0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?$`)
+)
+
+var counties = map[string]bool{
+	"hants": true, "hampshire": true, "essex": true, "kent": true, "surrey": true, "sussex": true, "east sussex": true, "west sussex": true,
+	"suffolk": true, "norfolk": true, "devon": true, "cornwall": true, "dorset": true, "somerset": true, "wiltshire": true, "berkshire": true,
+	"middlesex": true, "herts": true, "hertfordshire": true, "bucks": true, "buckinghamshire": true, "oxon": true, "oxfordshire": true,
+	"cambs": true, "cambridgeshire": true, "lancs": true, "lancashire": true, "yorkshire": true, "north yorkshire": true, "west yorkshire": true,
+	"south yorkshire": true, "east yorkshire": true, "cheshire": true, "derbyshire": true, "notts": true, "nottinghamshire": true,
+	"leics": true, "leicestershire": true, "lincs": true, "lincolnshire": true, "northants": true, "northamptonshire": true,
+	"warks": true, "warwickshire": true, "west midlands": true, "staffs": true, "staffordshire": true, "shropshire": true, "worcs": true,
+	"worcestershire": true, "glos": true, "gloucestershire": true, "avon": true, "cumbria": true, "durham": true, "co durham": true,
+	"northumberland": true, "tyne and wear": true, "merseyside": true, "greater manchester": true, "isle of wight": true,
+	"beds": true, "bedfordshire": true, "greater london": true, "herefordshire": true, "rutland": true, "cleveland": true,
+	"united kingdom": true, "uk": true, "england": true, "wales": true, "scotland": true, "gb": true, "great britain": true,
+}
+
+// SplitAddress splits an address given as several lines (or one line with
+// commas) into its parts: a trailing postcode, a flat or unit, a building
+// name, a number with its street, localities, and the town (the last line
+// that is not a county). Text is every non-empty part on one line.
+func SplitAddress(lines []string) Addr {
+	var a Addr
+	var parts []string
+	for _, l := range lines {
+		for _, p := range strings.Split(l, ",") {
+			if p = collapse(strings.TrimSpace(p)); p != "" {
+				parts = append(parts, p)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return a
+	}
+	// Postcode at the end.
+	last := parts[len(parts)-1]
+	if m := postcodeTailRE.FindStringSubmatchIndex(last); m != nil {
+		pc := last[m[2]:m[3]]
+		if norm, ok := ukid.Postcode(pc); ok {
+			a.Postcode = norm
+			rest := strings.TrimSpace(last[:m[0]])
+			if rest == "" {
+				parts = parts[:len(parts)-1]
+			} else {
+				parts[len(parts)-1] = rest
+			}
+		}
+	}
+	text := append([]string(nil), parts...)
+	if a.Postcode != "" {
+		text = append(text, a.Postcode)
+	}
+	a.Text = strings.Join(text, ", ")
+	// Drop counties and countries from the end.
+	for len(parts) > 1 && counties[strings.ToLower(strings.TrimSuffix(parts[len(parts)-1], "."))] {
+		parts = parts[:len(parts)-1]
+	}
+	// Sub-building at the front ("Flat 3", "Unit 2", "Ground Floor").
+	i := 0
+	for i < len(parts)-1 && subBuildingRE.MatchString(parts[i]) {
+		if a.SubBuilding != "" {
+			a.SubBuilding += ", "
+		}
+		a.SubBuilding += parts[i]
+		i++
+	}
+	// Find the number and street.
+	streetAt, numberAt := -1, -1
+	for j := i; j < len(parts); j++ {
+		p := parts[j]
+		if numberOnlyRE.MatchString(p) && j+1 < len(parts) {
+			a.BuildingNumber = strings.ReplaceAll(p, " ", "")
+			a.Street = parts[j+1]
+			numberAt, streetAt = j, j+1
+			break
+		}
+		if m := numberedRE.FindStringSubmatch(p); m != nil && hasLetter(m[2]) {
+			a.BuildingNumber = strings.ReplaceAll(m[1], " ", "")
+			a.Street = m[2]
+			numberAt, streetAt = j, j
+			break
+		}
+	}
+	if streetAt < 0 {
+		// No number: the building name is the first line, the street the next.
+		if i < len(parts) {
+			if len(parts)-i >= 3 {
+				a.BuildingName = parts[i]
+				a.Street = parts[i+1]
+				streetAt = i + 1
+			} else if len(parts)-i == 2 {
+				a.Street = parts[i]
+				streetAt = i
+			} else {
+				a.Street = parts[i]
+				return a
+			}
+		}
+	} else {
+		// Lines between the sub-building and the number are a building name.
+		if numberAt > i {
+			a.BuildingName = strings.Join(parts[i:numberAt], ", ")
+		}
+	}
+	rest := parts[streetAt+1:]
+	if len(rest) > 0 {
+		a.Town = rest[len(rest)-1]
+		if len(rest) > 1 {
+			a.Locality = strings.Join(rest[:len(rest)-1], ", ")
+		}
+	}
+	return a
+}
+
+func hasLetter(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRuneInString(s)
+		if unicode.IsLetter(r) {
+			return true
+		}
+		s = s[n:]
+	}
+	return false
+}

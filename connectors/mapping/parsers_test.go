@@ -1,0 +1,104 @@
+package mapping
+
+import "testing"
+
+func TestTitleCase(t *testing.T) {
+	tests := map[string]string{
+		"o'NEILL-smith": "O'Neill-Smith",
+		"mcdonald":      "McDonald",
+		"JOHN  paul":    "John  Paul",
+		"":              "",
+		"flat 3a":       "Flat 3a",
+		"émile":         "Émile",
+	}
+	for in, want := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := TitleCase(in); got != want {
+				t.Errorf("TitleCase(%q) = %q, want %q", in, got, want)
+			}
+		})
+	}
+}
+
+func TestPence(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		ok   bool
+	}{
+		{"£156,000", "15600000", true},
+		{"8600", "860000", true},
+		{"£1,234.50", "123450", true},
+		{"1234.5", "123450", true},
+		{"(12.00)", "-1200", true},
+		{"-£80", "-8000", true},
+		{"GBP 80", "8000", true},
+		{".5", "50", true},
+		{"12.345", "12.345", false},
+		{"abc", "abc", false},
+		{"£", "£", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, ok := Pence(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("Pence(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestSplitName(t *testing.T) {
+	tests := []struct {
+		in          string
+		familyFirst bool
+		want        Name
+	}{
+		{"Mr John Andrew Smith", false, Name{"Mr", "John", "Andrew", "Smith"}},
+		{"SMITH, John A", false, Name{"", "John", "A", "SMITH"}},
+		{"SMITH John A", true, Name{"", "John", "A", "SMITH"}},
+		{"Ludwig van Beethoven", false, Name{"", "Ludwig", "", "van Beethoven"}},
+		{"Dr. Jane Doe Jr", false, Name{"Dr", "Jane", "", "Doe"}},
+		{"Cher", false, Name{"", "", "", "Cher"}},
+		{"", false, Name{}},
+		{"van Beethoven, Ludwig", false, Name{"", "Ludwig", "", "van Beethoven"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := SplitName(tt.in, tt.familyFirst); got != tt.want {
+				t.Errorf("SplitName(%q) = %+v, want %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitAddress(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want Addr
+	}{
+		{"portsmouth one line", []string{"Ground Floor, 25, Albert Road, Southsea, Hants, PO5 2SE"},
+			Addr{SubBuilding: "Ground Floor", BuildingNumber: "25", Street: "Albert Road", Town: "Southsea", Postcode: "PO5 2SE",
+				Text: "Ground Floor, 25, Albert Road, Southsea, Hants, PO5 2SE"}},
+		{"basildon columns", []string{"31-33 The Broadway", "Wickford", "Essex", "", "", "SS11 7AD"},
+			Addr{BuildingNumber: "31-33", Street: "The Broadway", Town: "Wickford", Postcode: "SS11 7AD",
+				Text: "31-33 The Broadway, Wickford, Essex, SS11 7AD"}},
+		{"named building", []string{"Aviva House", "Southernhay", "Basildon", "Essex", "", "SS14 1EZ"},
+			Addr{BuildingName: "Aviva House", Street: "Southernhay", Town: "Basildon", Postcode: "SS14 1EZ",
+				Text: "Aviva House, Southernhay, Basildon, Essex, SS14 1EZ"}},
+		{"flat and locality", []string{"Flat 3, Rose Court, 12 High Street, Hampton Wick, Kingston, KT1 4DA"},
+			Addr{SubBuilding: "Flat 3", BuildingName: "Rose Court", BuildingNumber: "12", Street: "High Street", Locality: "Hampton Wick", Town: "Kingston", Postcode: "KT1 4DA",
+				Text: "Flat 3, Rose Court, 12 High Street, Hampton Wick, Kingston, KT1 4DA"}},
+		{"postcode without comma", []string{"38 STATION ROAD SUDBURY SUFFOLK CO10 2SS"},
+			Addr{BuildingNumber: "38", Street: "STATION ROAD SUDBURY SUFFOLK", Postcode: "CO10 2SS", Text: "38 STATION ROAD SUDBURY SUFFOLK, CO10 2SS"}},
+		{"empty", []string{"", " "}, Addr{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SplitAddress(tt.in); got != tt.want {
+				t.Errorf("SplitAddress(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
