@@ -23,14 +23,14 @@ import (
 
 // Format is the csv connector's format section.
 type Format struct {
-	Delimiter   string `yaml:"delimiter"`     // , ; \t | (or "tab"); detected if empty
-	Header      *bool  `yaml:"header"`        // default true; false names columns 1, 2, 3 …
-	Quote       *string `yaml:"quote"`        // default "; "" turns quoting off
-	Encoding    string `yaml:"encoding"`      // utf-8 | windows-1252 | latin-1 | utf-16; detected if empty
-	SkipRows    int    `yaml:"skip_rows"`     // lines to skip before the header
-	Ragged      string `yaml:"ragged"`        // quarantine (default) | pad: short rows padded with empty columns
-	MaxRowBytes int    `yaml:"max_row_bytes"` // a row longer than this is quarantined; default 4 MiB
-	MaxRowLines int    `yaml:"max_row_lines"` // lines a quoted field may span; default 200
+	Delimiter   string  `yaml:"delimiter"`     // , ; \t | (or "tab"); detected if empty
+	Header      *bool   `yaml:"header"`        // default true; false names columns 1, 2, 3 …
+	Quote       *string `yaml:"quote"`         // default "; "" turns quoting off
+	Encoding    string  `yaml:"encoding"`      // utf-8 | windows-1252 | latin-1 | utf-16; detected if empty
+	SkipRows    int     `yaml:"skip_rows"`     // lines to skip before the header
+	Ragged      string  `yaml:"ragged"`        // quarantine (default) | pad: short rows padded with empty columns
+	MaxRowBytes int     `yaml:"max_row_bytes"` // a row longer than this is quarantined; default 4 MiB
+	MaxRowLines int     `yaml:"max_row_lines"` // lines a quoted field may span; default 200
 }
 
 // Dialect is a resolved Format.

@@ -216,7 +216,7 @@ func stripSuffix(w []string) []string {
 // Addr is an address split into parts.
 type Addr struct {
 	SubBuilding, BuildingName, BuildingNumber, Street, Locality, Town, Postcode string
-	Text                                                                       string // the whole address on one line, postcode last
+	Text                                                                        string // the whole address on one line, postcode last
 }
 
 var (

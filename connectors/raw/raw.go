@@ -20,8 +20,8 @@ type Header struct {
 	// empty. A dense header (CSV, xlsx) that lacks one is a layout that does
 	// not fit the file: a whole-file failure.
 	Sparse bool
-	index map[string]int
-	fold  map[string]int
+	index  map[string]int
+	fold   map[string]int
 }
 
 // NewHeader returns a header over names. Names are used as given; Index also
