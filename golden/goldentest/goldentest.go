@@ -284,3 +284,48 @@ func (w *World) Snapshot(kind record.Kind) string {
 	sort.Strings(out)
 	return strings.Join(out, "\n")
 }
+
+// ResetGolden empties every table golden writes, as if Build had never run.
+func (w *World) ResetGolden() {
+	w.t.Helper()
+	for _, t := range []string{"golden_records", "golden_members", "golden_member_log", "golden_lineage", "golden_history",
+		"golden_state", "households", "golden_relationships"} {
+		if _, err := w.St.DB.ExecContext(w.Ctx, "DELETE FROM "+t); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+}
+
+// State is the golden records of kind without their ids: for each active
+// golden record, its member keys, surviving values, flags, sources and
+// lineage. Two stores with the same State differ at most in ids.
+func (w *World) State(kind record.Kind) []string {
+	w.t.Helper()
+	cols := []string{}
+	for _, f := range record.AllFields() {
+		cols = append(cols, "coalesce(g."+store.QuoteIdent(f.Name())+", '')")
+	}
+	rows, err := w.St.DB.QueryContext(w.Ctx, `
+		WITH m AS (SELECT golden_id, string_agg(source || ':' || source_id, ',' ORDER BY source, source_id) AS members
+		           FROM golden_members GROUP BY golden_id),
+		     l AS (SELECT l.golden_id, string_agg(l.field || '=' || l.source || ':' || l.source_id || '@' || coalesce(l.rule, ''), ',' ORDER BY l.field, l.source, l.source_id) AS lineage
+		           FROM golden_lineage l GROUP BY l.golden_id)
+		SELECT m.members || ' | ' || g.member_count || ' | ' || coalesce(g.flags, '') || ' | ' || coalesce(g.sources, '') || ' | ' ||
+		       concat_ws('/', `+strings.Join(cols, ", ")+`) || ' | ' || coalesce(l.lineage, '')
+		FROM golden_records g JOIN m USING (golden_id) LEFT JOIN l USING (golden_id)
+		WHERE g.kind = ? AND g.status = 'active'
+		ORDER BY 1`, string(kind))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			w.t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
