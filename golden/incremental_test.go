@@ -16,8 +16,8 @@ import (
 // incrementally every round, one rebuilt from nothing every round.
 type sim struct {
 	rng    *rand.Rand
-	keys   []string          // live source keys
-	group  map[string]int    // key → cluster label
+	keys   []string       // live source keys
+	group  map[string]int // key → cluster label
 	nextID int
 	worlds []*goldentest.World
 }

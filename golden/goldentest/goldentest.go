@@ -38,10 +38,13 @@ type World struct {
 // New returns an empty in-memory store with five sources: council_tax
 // (trust 3), housing (2), education (1) for people, gazetteer (5) for
 // properties and nndr (2) for businesses.
-func New(t testing.TB) *World {
+func New(t testing.TB) *World { return NewAt(t, ":memory:") }
+
+// NewAt is New with the store in the file at path.
+func NewAt(t testing.TB, path string) *World {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, ":memory:", store.Options{Threads: 2})
+	st, err := store.Open(ctx, path, store.Options{Threads: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,4 +331,20 @@ func (w *World) State(kind record.Kind) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// Relate writes a source relationship: from's record stands in relation
+// typ to to's record, as source says.
+func (w *World) Relate(source, from, typ, to string) {
+	w.t.Helper()
+	fs, fid, _ := strings.Cut(from, ":")
+	ts, tid, _ := strings.Cut(to, ":")
+	err := w.St.InTx(w.Ctx, func(tx *store.Tx) error {
+		return tx.Append(w.Ctx, "source_relationships", nil, func(a *store.Appender) error {
+			return a.AppendRow(source, fs, fid, ts, tid, typ, nil, nil, w.Run)
+		})
+	})
+	if err != nil {
+		w.t.Fatal(err)
+	}
 }
