@@ -1,0 +1,239 @@
+// Package cluster groups linked records into entities: a union-find over
+// the links, strongest first, that honours must-link and cannot-link
+// constraints and guards against chaining. Two groups merge only when the
+// links and review-band pairs between them cover at least MinDensity of the
+// record pairs between them, so one weak bridge cannot join two people
+// through a third record that resembles both.
+package cluster
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Edge is a scored pair. Pairs at or above the link probability are links;
+// pairs below it still count as support when groups merge.
+type Edge struct {
+	A, B int64
+	P    float64
+}
+
+// Options tune clustering.
+type Options struct {
+	Link       float64 // probability at or above which a pair is a link
+	MinDensity float64 // share of cross pairs that must be scored pairs for two groups to merge
+}
+
+// Stats count what clustering did.
+type Stats struct {
+	Links          int // links considered
+	Merged         int // links that joined two groups
+	Guarded        int // links refused by the density guard
+	CannotLink     int // links refused by a cannot-link constraint
+	MustLink       int // must-link constraints applied
+	MustConflicts  int // must-link constraints refused because a cannot-link forbids them
+	Clusters       int // clusters, singletons included
+	LargestCluster int
+}
+
+// Graph is the clustering input over a fixed set of records.
+type Graph struct {
+	rids  []int64 // sorted
+	index map[int64]int32
+	adj   [][]int32 // scored-pair neighbours
+	cant  [][]int32
+	must  [][2]int32
+	edges []iedge
+}
+
+type iedge struct {
+	a, b int32
+	p    float64
+}
+
+// NewGraph starts a graph over rids (any order; duplicates ignored).
+func NewGraph(rids []int64) *Graph {
+	r := slices.Clone(rids)
+	slices.Sort(r)
+	r = slices.Compact(r)
+	g := &Graph{rids: r, index: make(map[int64]int32, len(r))}
+	for i, x := range r {
+		g.index[x] = int32(i)
+	}
+	g.adj = make([][]int32, len(r))
+	return g
+}
+
+// AddEdge adds a scored pair; pairs naming unknown records are ignored.
+func (g *Graph) AddEdge(e Edge) {
+	a, okA := g.index[e.A]
+	b, okB := g.index[e.B]
+	if !okA || !okB || a == b {
+		return
+	}
+	g.adj[a] = append(g.adj[a], b)
+	g.adj[b] = append(g.adj[b], a)
+	g.edges = append(g.edges, iedge{a, b, e.P})
+}
+
+// MustLink requires a and b in one cluster.
+func (g *Graph) MustLink(a, b int64) {
+	x, okA := g.index[a]
+	y, okB := g.index[b]
+	if okA && okB && x != y {
+		g.must = append(g.must, [2]int32{x, y})
+	}
+}
+
+// CannotLink forbids a and b in one cluster.
+func (g *Graph) CannotLink(a, b int64) {
+	x, okA := g.index[a]
+	y, okB := g.index[b]
+	if !okA || !okB || x == y {
+		return
+	}
+	if g.cant == nil {
+		g.cant = make([][]int32, len(g.rids))
+	}
+	g.cant[x] = append(g.cant[x], y)
+	g.cant[y] = append(g.cant[y], x)
+}
+
+type uf struct {
+	parent  []int32
+	members [][]int32
+}
+
+func (u *uf) find(x int32) int32 {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *uf) union(a, b int32) {
+	if len(u.members[a]) < len(u.members[b]) {
+		a, b = b, a
+	}
+	u.parent[b] = a
+	u.members[a] = append(u.members[a], u.members[b]...)
+	u.members[b] = nil
+}
+
+// Cluster returns each record's cluster id (the smallest rid in its
+// cluster), aligned with Rids(), and what happened. The result depends only
+// on the edges and constraints, not on the order they were added.
+func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
+	n := len(g.rids)
+	u := &uf{parent: make([]int32, n), members: make([][]int32, n)}
+	for i := range u.parent {
+		u.parent[i] = int32(i)
+		u.members[i] = []int32{int32(i)}
+	}
+	var st Stats
+	forbidden := func(ra, rb int32) bool {
+		if g.cant == nil {
+			return false
+		}
+		small, other := ra, rb
+		if len(u.members[small]) > len(u.members[other]) {
+			small, other = other, small
+		}
+		for _, x := range u.members[small] {
+			for _, y := range g.cant[x] {
+				if u.find(y) == other {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	must := slices.Clone(g.must)
+	slices.SortFunc(must, func(x, y [2]int32) int {
+		return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
+	})
+	for _, m := range must {
+		ra, rb := u.find(m[0]), u.find(m[1])
+		if ra == rb {
+			continue
+		}
+		if forbidden(ra, rb) {
+			st.MustConflicts++
+			continue
+		}
+		u.union(ra, rb)
+		st.MustLink++
+	}
+	edges := slices.Clone(g.edges)
+	for i := range edges {
+		if edges[i].a > edges[i].b {
+			edges[i].a, edges[i].b = edges[i].b, edges[i].a
+		}
+	}
+	slices.SortFunc(edges, func(x, y iedge) int {
+		return cmp.Or(cmp.Compare(y.p, x.p), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
+	})
+	// Deduplicate neighbour lists so that support counts each pair once.
+	for i := range g.adj {
+		slices.Sort(g.adj[i])
+		g.adj[i] = slices.Compact(g.adj[i])
+	}
+	for _, e := range edges {
+		if e.p < opt.Link {
+			break
+		}
+		st.Links++
+		ra, rb := u.find(e.a), u.find(e.b)
+		if ra == rb {
+			continue
+		}
+		if forbidden(ra, rb) {
+			st.CannotLink++
+			continue
+		}
+		sa, sb := len(u.members[ra]), len(u.members[rb])
+		if sa*sb > 1 && opt.MinDensity > 0 {
+			small, other := ra, rb
+			if sa > sb {
+				small, other = rb, ra
+			}
+			support := 0
+			for _, x := range u.members[small] {
+				for _, y := range g.adj[x] {
+					if u.find(y) == other {
+						support++
+					}
+				}
+			}
+			if float64(support) < opt.MinDensity*float64(sa*sb) {
+				st.Guarded++
+				continue
+			}
+		}
+		u.union(ra, rb)
+		st.Merged++
+	}
+	minOf := make([]int32, n) // per root: smallest member index
+	size := make([]int, n)
+	for i := range minOf {
+		minOf[i] = -1
+	}
+	for i := 0; i < n; i++ {
+		r := u.find(int32(i))
+		if minOf[r] < 0 {
+			minOf[r] = int32(i) // i ascends: the first seen is the smallest
+			st.Clusters++
+		}
+		size[r]++
+		st.LargestCluster = max(st.LargestCluster, size[r])
+	}
+	out := make([]int64, n)
+	for i := range out {
+		out[i] = g.rids[minOf[u.find(int32(i))]]
+	}
+	return out, st
+}
+
+// Rids are the records in the order Cluster reports them.
+func (g *Graph) Rids() []int64 { return g.rids }

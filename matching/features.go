@@ -1,0 +1,228 @@
+package matching
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/council/golden/matching/standardise"
+	"github.com/council/golden/record"
+	"github.com/council/golden/store"
+)
+
+// FeatureVersion is the version of the feature algorithm. Raise it when
+// standardisation changes: rows of an older version are recomputed.
+const FeatureVersion = 1
+
+// featureColumns is match_features' column order (as in 0200_matching.sql).
+var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
+	"given", "given_first", "given_canon", "given_dm", "given_dm2", "given_nysiis", "given_sx",
+	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
+	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
+	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable"}
+
+// sourceRow is what features read of a current record.
+type sourceRow struct {
+	rid     int64
+	version int32
+	source  string
+	invalid string
+	attrs   sql.NullString
+	values  [record.NumFields]sql.NullString
+}
+
+// Featurizer computes feature rows. It is safe to reuse, not to share
+// between goroutines.
+type Featurizer struct {
+	nick *standardise.Nicknames
+}
+
+// NewFeaturizer loads the nickname table.
+func NewFeaturizer() *Featurizer { return &Featurizer{nick: standardise.LoadNicknames()} }
+
+func nz(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nzList(s []string) any {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
+}
+
+// Row computes the feature row (in featureColumns order) of one record.
+// Identifiers named in invalid are left out: they failed validation.
+func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
+	inv := map[string]bool{}
+	if r.invalid != "" {
+		for _, f := range strings.Split(r.invalid, ";") {
+			inv[strings.TrimSpace(f)] = true
+		}
+	}
+	get := func(f record.Field) string {
+		v := r.values[f]
+		if !v.Valid || inv[f.Name()] {
+			return ""
+		}
+		return strings.TrimSpace(v.String)
+	}
+	given, givenFirst := standardise.Name(get(record.GivenName))
+	family, _ := standardise.Name(get(record.FamilyName))
+	gp := standardise.PhoneticKeys(givenFirst)
+	fp := standardise.PhoneticKeys(family)
+	canon := ""
+	if givenFirst != "" {
+		canon = fz.nick.Canonical(givenFirst)
+	}
+	var prev []string
+	for _, p := range strings.Split(get(record.PreviousFamilyNames), ";") {
+		if n, _ := standardise.Name(p); n != "" {
+			prev = append(prev, n)
+		}
+	}
+	middle, _ := standardise.Name(get(record.MiddleNames))
+	sex := strings.ToUpper(get(record.Sex))
+	if sex == "U" {
+		sex = ""
+	}
+	pc, pcOut, pcSector := standardise.Postcode(get(record.Postcode))
+	addr := standardise.AddressTokens(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber),
+		get(record.Street), get(record.Locality), get(record.Town), get(record.AddressText))
+	biz := standardise.BusinessName(get(record.BusinessName))
+	var bizName, bizKey, bizFirst, bizDM string
+	if len(biz) > 0 {
+		bizName = strings.Join(biz, " ")
+		sorted := slices.Clone(biz)
+		slices.Sort(sorted)
+		bizKey = strings.Join(slices.Compact(sorted), " ")
+		bizFirst = biz[0]
+		bizDM = standardise.PhoneticKeys(biz[0]).DM1
+	}
+	trading := strings.Join(standardise.BusinessName(get(record.TradingName)), " ")
+	var attrs any
+	if r.attrs.Valid && r.attrs.String != "" && r.attrs.String != "{}" {
+		attrs = r.attrs.String
+	}
+	return []driver.Value{r.rid, r.version, int32(FeatureVersion), string(kind), r.source, attrs,
+		nz(given), nz(givenFirst), nz(canon), nz(gp.DM1), nz(gp.DM2), nz(gp.NYSIIS), nz(gp.Soundex),
+		nz(middle), nz(family), nz(fp.DM1), nz(fp.DM2), nz(fp.NYSIIS), nz(fp.Soundex), nzList(prev),
+		nz(standardise.Date(get(record.DateOfBirth))), nz(sex),
+		nz(standardise.Digits(get(record.NHSNumber))), nz(strings.ToUpper(strings.ReplaceAll(get(record.NINumber), " ", ""))),
+		nz(strings.ToLower(get(record.Email))), nz(standardise.Digits(get(record.Phone))),
+		nz(standardise.Digits(get(record.UPRN))), nz(standardise.Digits(get(record.USRN))),
+		nz(pc), nz(pcOut), nz(pcSector), nz(standardise.HouseNumber(get(record.BuildingNumber))),
+		nz(strings.Join(standardise.AddressTokens(get(record.SubBuilding)), " ")),
+		nz(standardise.Fold(get(record.BuildingName))), nz(standardise.Street(get(record.Street))),
+		nz(standardise.Fold(get(record.Locality))), nz(standardise.Fold(get(record.Town))), nzList(addr),
+		nz(strings.ToUpper(get(record.Classification))),
+		nz(bizName), nzList(biz), nz(bizKey), nz(bizFirst), nz(bizDM), nz(trading),
+		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
+	}
+}
+
+// refreshFeatures brings match_features of kind in line with the current
+// records: rows of records gone or changed (or of an older feature version)
+// are deleted, rows of new versions computed. It returns how many rows it
+// computed.
+func refreshFeatures(ctx context.Context, st *store.Store, kind record.Kind) (int64, error) {
+	var n int64
+	err := st.InTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM match_features f WHERE f.kind = $1 AND (f.fver <> $2 OR NOT EXISTS (
+			SELECT 1 FROM current_records c WHERE c.rid = f.rid AND c.version = f.version AND c.kind = $1))`, string(kind), FeatureVersion)
+		if err != nil {
+			return fmt.Errorf("features: %w", err)
+		}
+		cols := []string{"c.rid", "c.version", "c.source", "c.invalid_fields", "c.attrs"}
+		for _, f := range record.AllFields() {
+			cols = append(cols, "c."+store.QuoteIdent(f.Name()))
+		}
+		fz := NewFeaturizer()
+		// One connection cannot stream a query and append at once: read a
+		// chunk of records, append its features, repeat.
+		last := int64(-1 << 62)
+		for {
+			batch, lastRid, err := readChunk(ctx, tx, cols, kind, last, fz)
+			if err != nil {
+				return err
+			}
+			if len(batch) == 0 {
+				return nil
+			}
+			last = lastRid
+			n += int64(len(batch))
+			err = tx.Append(ctx, "match_features", featureColumns, func(a *store.Appender) error {
+				for _, row := range batch {
+					if err := a.AppendRow(row...); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("features: %w", err)
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	})
+	return n, err
+}
+
+const featureChunk = 50_000
+
+func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kind, after int64, fz *Featurizer) ([][]driver.Value, int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM current_records c
+		WHERE c.kind = $1 AND c.rid > $2 AND NOT EXISTS (SELECT 1 FROM match_features f WHERE f.kind = $1 AND f.rid = c.rid AND f.version = c.version)
+		ORDER BY c.rid LIMIT $3`, string(kind), after, featureChunk)
+	if err != nil {
+		return nil, 0, fmt.Errorf("features: %w", err)
+	}
+	defer rows.Close()
+	var out [][]driver.Value
+	var last int64
+	for rows.Next() {
+		var r sourceRow
+		var inv sql.NullString
+		dest := []any{&r.rid, &r.version, &r.source, &inv, &r.attrs}
+		for i := range r.values {
+			dest = append(dest, &r.values[i])
+		}
+		if err := rows.Scan(dest...); err != nil {
+			return nil, 0, fmt.Errorf("features: read: %w", err)
+		}
+		r.invalid = inv.String
+		out = append(out, fz.Row(kind, &r))
+		last = r.rid
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("features: read: %w", err)
+	}
+	return out, last, nil
+}
+
+// attrNames lists the attribute names present in kind's features.
+func attrNames(ctx context.Context, q store.Querier, kind record.Kind) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT unnest(json_keys(attrs)) AS k FROM match_features WHERE kind = $1 AND attrs IS NOT NULL ORDER BY k`, string(kind))
+	if err != nil {
+		return nil, fmt.Errorf("attributes: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,342 @@
+// Package matching links the records of one entity kind: it standardises
+// each current record once (features), trains or loads a Fellegi-Sunter
+// model, finds and scores candidate pairs with SQL generated from the match
+// spec and run in DuckDB, and clusters the links into entities, honouring
+// steward and configured constraints. Golden records read its output tables
+// match_pairs and match_clusters.
+package matching
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/matching/cluster"
+	"github.com/council/golden/matching/spec"
+	"github.com/council/golden/matching/sqlgen"
+	"github.com/council/golden/record"
+	"github.com/council/golden/store"
+)
+
+// Options tune a match run.
+type Options struct {
+	RunID       int64
+	Incremental bool // re-score only records changed since the last run (falls back to full when it cannot)
+	Retrain     bool // train a new model even if one fits
+	Logger      *slog.Logger
+}
+
+// StageTiming is how long one stage took.
+type StageTiming struct {
+	Name     string        `json:"name"`
+	Duration time.Duration `json:"duration_ns"`
+}
+
+// Report says what a match run did.
+type Report struct {
+	Kind           record.Kind   `json:"kind"`
+	Records        int64         `json:"records"`
+	CandidatePairs int64         `json:"candidate_pairs"`
+	Links          int64         `json:"links"`
+	Review         int64         `json:"review"`
+	Clusters       int64         `json:"clusters"`
+	ModelVersion   int           `json:"model_version"`
+	Trained        bool          `json:"trained"`
+	Incremental    bool          `json:"incremental"`
+	Changed        int64         `json:"changed_records"`
+	Cluster        cluster.Stats `json:"cluster_stats"`
+	Timings        []StageTiming `json:"timings"`
+}
+
+// Run matches the current records of kind. See the package comment.
+func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.Kind, opts Options) (*Report, error) {
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	s, err := spec.FromConfig(cfg, kind)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Kind: kind}
+	stage := time.Now()
+	lap := func(name string) {
+		now := time.Now()
+		rep.Timings = append(rep.Timings, StageTiming{Name: name, Duration: now.Sub(stage)})
+		log.Info("match stage", "kind", kind, "stage", name, "took", now.Sub(stage).Round(time.Millisecond))
+		stage = now
+	}
+
+	if _, err := refreshFeatures(ctx, st, kind); err != nil {
+		return nil, fmt.Errorf("match %s: %w", kind, err)
+	}
+	lap("features")
+
+	conn, err := st.DB.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("match %s: %w", kind, err)
+	}
+	defer conn.Close()
+	defer dropSession(conn)
+
+	attrs, err := attrNames(ctx, conn, kind)
+	if err != nil {
+		return nil, fmt.Errorf("match %s: %w", kind, err)
+	}
+	if s.CompareAttributes {
+		AddAttributeComparisons(s, attrs)
+	}
+	gen := &sqlgen.Gen{D: sqlgen.DuckDB{}, Spec: s, T: sqlgen.DefaultTables}
+
+	model, err := LoadModel(ctx, conn, kind)
+	switch {
+	case errors.Is(err, ErrNoModel):
+		model = nil
+	case err != nil:
+		return nil, err
+	case !model.fits(s):
+		log.Info("model does not fit the spec: retraining", "kind", kind, "model", model.Version)
+		model = nil
+	}
+	needTrain := model == nil || opts.Retrain
+
+	// Incremental only with the model the last run used.
+	incremental := opts.Incremental && !needTrain
+	if incremental {
+		var last sql.NullInt64
+		err := conn.QueryRowContext(ctx, `SELECT model_version FROM match_runs WHERE kind = $1 ORDER BY finished_at DESC LIMIT 1`, string(kind)).Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("match %s: %w", kind, err)
+		}
+		if !last.Valid || int(last.Int64) != model.Version {
+			log.Info("no earlier run with this model: running in full", "kind", kind)
+			incremental = false
+		}
+	}
+	rep.Incremental = incremental
+
+	exec := func(what string, q sqlgen.Query) error {
+		if _, err := conn.ExecContext(ctx, q.SQL, q.Args...); err != nil {
+			return fmt.Errorf("match %s: %s: %w", kind, what, err)
+		}
+		return nil
+	}
+	if needTrain {
+		if err := exec("features", gen.Base(string(kind), 0, nil)); err != nil {
+			return nil, err
+		}
+		if err := exec("blocking", gen.Candidates(false)); err != nil {
+			return nil, err
+		}
+		lap("blocking")
+		model, err = train(ctx, conn, gen, kind, func(msg string, args ...any) { log.Info(msg, args...) })
+		if err != nil {
+			return nil, fmt.Errorf("match %s: %w", kind, err)
+		}
+		if err := saveModel(ctx, st, conn, gen, model, opts.RunID); err != nil {
+			return nil, fmt.Errorf("match %s: %w", kind, err)
+		}
+		rep.Trained = true
+		lap("train")
+	}
+	rep.ModelVersion = model.Version
+	if err := exec("features", gen.Base(string(kind), model.Version, model.TFFloor)); err != nil {
+		return nil, err
+	}
+	if incremental {
+		_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+gen.D.Quote(gen.T.Delta)+` AS
+			SELECT rid FROM (SELECT rid, version FROM match_features WHERE kind = $1
+			                 EXCEPT SELECT rid, version FROM match_state WHERE kind = $1)
+			UNION SELECT rid FROM (SELECT rid, version FROM match_state WHERE kind = $1
+			                 EXCEPT SELECT rid, version FROM match_features WHERE kind = $1)`, string(kind))
+		if err != nil {
+			return nil, fmt.Errorf("match %s: changed records: %w", kind, err)
+		}
+		conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Delta)).Scan(&rep.Changed)
+	}
+	if !needTrain || incremental {
+		if err := exec("blocking", gen.Candidates(incremental)); err != nil {
+			return nil, err
+		}
+		lap("blocking")
+	}
+	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Base)).Scan(&rep.Records)
+	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Cand)).Scan(&rep.CandidatePairs)
+
+	const scored = "_m_scored"
+	if err := exec("scoring", gen.Score(scored, model.Weights(s), s.Thresholds.Review)); err != nil {
+		return nil, err
+	}
+	lap("scoring")
+
+	err = st.InTxConn(ctx, conn, func(tx *store.Tx) error {
+		if incremental {
+			_, err = tx.ExecContext(ctx, `DELETE FROM match_pairs WHERE kind = $1 AND (rid_l IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`)
+				OR rid_r IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`))`, string(kind))
+		} else {
+			_, err = tx.ExecContext(ctx, `DELETE FROM match_pairs WHERE kind = $1`, string(kind))
+		}
+		if err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO match_pairs (kind, rid_l, rid_r, match_weight, probability, rule, run_id)
+			SELECT $1, rid_l, rid_r, match_weight, probability, rule, $2 FROM `+scored, string(kind), opts.RunID); err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE probability >= $2), count(*) FILTER (WHERE probability < $2)
+			FROM match_pairs WHERE kind = $1`, string(kind), s.Thresholds.Link).Scan(&rep.Links, &rep.Review); err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+		stats, n, err := writeClusters(ctx, tx, gen, s, kind, opts.RunID)
+		if err != nil {
+			return err
+		}
+		rep.Cluster, rep.Clusters = stats, n
+		if _, err := tx.ExecContext(ctx, `DELETE FROM match_state WHERE kind = $1`, string(kind)); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO match_state SELECT kind, rid, version FROM match_features WHERE kind = $1`, string(kind)); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs VALUES ($1, $2, $3, $4, $5)`, string(kind), opts.RunID, model.Version, incremental, time.Now().UTC())
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("match %s: %w", kind, err)
+	}
+	lap("clustering")
+	return rep, nil
+}
+
+// writeClusters clusters the kind's pairs in Go and rewrites the rows of
+// match_clusters that changed.
+func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.Spec, kind record.Kind, runID int64) (cluster.Stats, int64, error) {
+	var rids []int64
+	rows, err := tx.QueryContext(ctx, `SELECT rid FROM `+gen.D.Quote(gen.T.Base))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for rows.Next() {
+		var r int64
+		if err := rows.Scan(&r); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		rids = append(rids, r)
+	}
+	rows.Close()
+	g := cluster.NewGraph(rids)
+	rows, err = tx.QueryContext(ctx, `SELECT rid_l, rid_r, probability FROM match_pairs WHERE kind = $1`, string(kind))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for rows.Next() {
+		var e cluster.Edge
+		if err := rows.Scan(&e.A, &e.B, &e.P); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		g.AddEdge(e)
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT a.rid, b.rid, lc.rule FROM link_constraints lc
+		JOIN current_records a ON a.source = lc.a_source AND a.source_id = lc.a_id
+		JOIN current_records b ON b.source = lc.b_source AND b.source_id = lc.b_id
+		WHERE lc.kind = $1 AND lc.active`, string(kind))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("constraints: %w", err)
+	}
+	for rows.Next() {
+		var a, b int64
+		var rule string
+		if err := rows.Scan(&a, &b, &rule); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		if rule == "must-link" {
+			g.MustLink(a, b)
+		} else {
+			g.CannotLink(a, b)
+		}
+	}
+	rows.Close()
+	ids, stats := g.Cluster(cluster.Options{Link: s.Thresholds.Link, MinDensity: s.Cluster.MinDensity})
+	if _, err := tx.ExecContext(ctx, `DELETE FROM match_cluster_scratch WHERE kind = $1`, string(kind)); err != nil {
+		return stats, 0, err
+	}
+	err = tx.Append(ctx, "match_cluster_scratch", nil, func(a *store.Appender) error {
+		for i, r := range g.Rids() {
+			if err := a.AppendRow(string(kind), r, ids[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return stats, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for _, q := range []string{
+		`DELETE FROM match_clusters m WHERE m.kind = $1 AND NOT EXISTS (
+			SELECT 1 FROM match_cluster_scratch s WHERE s.kind = $1 AND s.rid = m.rid AND s.cluster_id = m.cluster_id)`,
+		`INSERT INTO match_clusters (kind, rid, cluster_id, run_id)
+			SELECT $1, s.rid, s.cluster_id, $2 FROM match_cluster_scratch s WHERE s.kind = $1 AND NOT EXISTS (
+			SELECT 1 FROM match_clusters m WHERE m.kind = $1 AND m.rid = s.rid)`,
+		`DELETE FROM match_cluster_scratch WHERE kind = $1`,
+	} {
+		args := []any{string(kind)}
+		if len(args) > 0 && containsParam2(q) {
+			args = append(args, runID)
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return stats, 0, fmt.Errorf("clusters: %w", err)
+		}
+	}
+	return stats, int64(stats.Clusters), nil
+}
+
+func containsParam2(q string) bool {
+	for i := 0; i+1 < len(q); i++ {
+		if q[i] == '$' && q[i+1] == '2' {
+			return true
+		}
+	}
+	return false
+}
+
+// AddAttributeComparisons adds a comparison (exact, one edit, else) for
+// every attribute no comparison reads yet.
+func AddAttributeComparisons(s *spec.Spec, attrs []string) {
+	used := map[string]bool{}
+	for _, c := range s.Columns() {
+		used[c] = true
+	}
+	for _, a := range attrs {
+		col := spec.AttrPrefix + a
+		if used[col] {
+			continue
+		}
+		c := spec.Comparison{Name: col, Column: col, Levels: []spec.Level{
+			{Kind: spec.Exact, Column: col}, {Kind: spec.Damerau, Column: col, Threshold: 1}, {Kind: spec.Else, Column: col}}}
+		for i := range c.Levels {
+			c.Levels[i].Label = c.Levels[i].DefaultLabel(c)
+		}
+		s.Comparisons = append(s.Comparisons, c)
+	}
+}
+
+func dropSession(conn *sql.Conn) {
+	ctx := context.Background()
+	for _, t := range []string{"_m_scored", sqlgen.DefaultTables.Gammas, sqlgen.DefaultTables.Cand, sqlgen.DefaultTables.Delta, sqlgen.DefaultTables.Base} {
+		conn.ExecContext(ctx, `DROP TABLE IF EXISTS temp.`+sqlgen.DuckDB{}.Quote(t))
+	}
+}
+
+func jsonIndent(v any) (string, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	return string(b), err
+}

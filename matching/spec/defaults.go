@@ -1,0 +1,225 @@
+package spec
+
+import (
+	"fmt"
+
+	"github.com/council/golden/record"
+)
+
+// Default returns the built-in spec of kind: what a user who only maps
+// columns gets. Each call returns a fresh value the caller may change.
+func Default(kind record.Kind) (*Spec, error) {
+	var s *Spec
+	switch kind {
+	case record.Person:
+		s = defaultPerson()
+	case record.Property:
+		s = defaultProperty()
+	case record.Business:
+		s = defaultBusiness()
+	default:
+		return nil, fmt.Errorf("no default matching spec for kind %q", kind)
+	}
+	s.Kind = kind
+	s.Mode = Both
+	s.Cluster = Cluster{MinDensity: 0.3}
+	s.Training = Training{RandomPairs: 1_000_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1}
+	s.CompareAttributes = true
+	fillLabels(s)
+	return s, nil
+}
+
+func fillLabels(s *Spec) {
+	for i := range s.Comparisons {
+		c := &s.Comparisons[i]
+		for j := range c.Levels {
+			l := &c.Levels[j]
+			if l.Column == "" {
+				l.Column = c.Column
+			}
+			if l.Label == "" {
+				l.Label = l.DefaultLabel(*c)
+			}
+		}
+		if c.TF != "" && c.TFWeight == 0 {
+			c.TFWeight = 1
+		}
+	}
+	for i := range s.Blocking {
+		b := &s.Blocking[i]
+		if b.Name == "" {
+			b.Name = ruleName(b.Keys)
+		}
+	}
+	for i := range s.Deterministic {
+		r := &s.Deterministic[i]
+		if r.Name == "" {
+			r.Name = "same " + joinStrings(r.Equal, " and ")
+		}
+	}
+}
+
+func ruleName(keys []Key) string {
+	var n []string
+	for _, k := range keys {
+		n = append(n, k.String())
+	}
+	return joinStrings(n, "+")
+}
+
+func joinStrings(s []string, sep string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += sep
+		}
+		out += x
+	}
+	return out
+}
+
+func keys(cols ...string) []Key {
+	out := make([]Key, len(cols))
+	for i, c := range cols {
+		out[i] = Key{Column: c}
+	}
+	return out
+}
+
+func block(cols ...string) BlockingRule { return BlockingRule{Keys: keys(cols...)} }
+
+func lv(kind LevelKind, t float64) Level { return Level{Kind: kind, Threshold: t} }
+
+func on(kind LevelKind, col string, t float64) Level {
+	return Level{Kind: kind, Column: col, Threshold: t}
+}
+
+var (
+	exact = Level{Kind: Exact}
+	tfx   = Level{Kind: Exact, TF: true}
+	other = Level{Kind: Else}
+)
+
+// identifier compares an identifier: equal, one keying slip, different.
+func identifier(name, col string) Comparison {
+	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(Damerau, 1), other}}
+}
+
+func postcodeCmp() Comparison {
+	return Comparison{Name: "postcode", Column: "pc", TF: "pc", Levels: []Level{
+		tfx, on(Exact, "pc_sector", 0), lv(Damerau, 1), on(Exact, "pc_out", 0), other}}
+}
+
+func textCmp(name, col string, hi, lo float64) Comparison {
+	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(JaroWinkler, hi), lv(JaroWinkler, lo), other}}
+}
+
+func defaultPerson() *Spec {
+	return &Spec{
+		Blocking: []BlockingRule{
+			block("nhs"),
+			block("ni"),
+			block("given_dm", "family_dm"),
+			block("dob", "family_sx"),
+			block("dob", "given_sx"),
+			block("dob", "pc"),
+			block("pc", "house"),
+			block("house", "street"),
+			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}},
+			block("email"),
+			block("phone"),
+		},
+		Comparisons: []Comparison{
+			{Name: "given_name", Column: "given", TF: "given", Levels: []Level{
+				tfx,
+				on(Exact, "given_canon", 0),
+				{Kind: Swapped, Other: "family"},
+				lv(JaroWinkler, 0.92),
+				on(Exact, "given_dm", 0),
+				lv(JaroWinkler, 0.8),
+				lv(Initial, 0),
+				other}},
+			{Name: "family_name", Column: "family", TF: "family", Levels: []Level{
+				tfx,
+				{Kind: Swapped, Other: "given"},
+				lv(JaroWinkler, 0.92),
+				on(Exact, "family_dm", 0),
+				lv(JaroWinkler, 0.8),
+				other}},
+			{Name: "date_of_birth", Column: "dob", Levels: []Level{
+				exact, lv(DateSwap, 0), lv(DateTypo, 0), lv(Damerau, 1), lv(DateWithin, 365), other}},
+			{Name: "sex", Column: "sex", Levels: []Level{exact, other}},
+			identifier("nhs_number", "nhs"),
+			identifier("ni_number", "ni"),
+			{Name: "email", Column: "email", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
+			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
+			postcodeCmp(),
+			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
+			textCmp("street", "street", 0.92, 0.8),
+			textCmp("locality", "locality", 0.92, 0.8),
+			textCmp("town", "town", 0.92, 0.8),
+		},
+		Deterministic: []Rule{{Equal: []string{"nhs"}}},
+		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+	}
+}
+
+func defaultProperty() *Spec {
+	return &Spec{
+		Blocking: []BlockingRule{
+			block("uprn"),
+			block("pc", "house"),
+			block("pc", "building"),
+			block("pc", "flat"),
+			block("street", "house", "town"),
+			block("pc_sector", "street"),
+		},
+		Comparisons: []Comparison{
+			identifier("uprn", "uprn"),
+			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
+			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
+			textCmp("building_name", "building", 0.92, 0.8),
+			textCmp("street", "street", 0.92, 0.8),
+			postcodeCmp(),
+			textCmp("town", "town", 0.92, 0.8),
+			{Name: "address", Column: "addr_tokens", Levels: []Level{lv(Jaccard, 0.9), lv(Jaccard, 0.6), lv(Jaccard, 0.3), other}},
+			{Name: "classification", Column: "class", Levels: []Level{exact, {Kind: Initial}, other}},
+		},
+		Deterministic: []Rule{{Equal: []string{"uprn"}}},
+		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+	}
+}
+
+func defaultBusiness() *Spec {
+	return &Spec{
+		Blocking: []BlockingRule{
+			block("company_no"),
+			block("biz_key"),
+			block("biz_dm", "pc_out"),
+			block("biz_first", "town"),
+			block("pc", "house"),
+			block("biz_first", "house"),
+			block("phone"),
+			{Keys: []Key{{Column: "biz_name", Prefix: 6}}},
+		},
+		Comparisons: []Comparison{
+			identifier("company_number", "company_no"),
+			{Name: "business_name", Column: "biz_name", TF: "biz_name", Levels: []Level{
+				tfx,
+				on(Exact, "biz_key", 0),
+				lv(JaroWinkler, 0.92),
+				on(Jaccard, "biz_tokens", 0.6),
+				lv(JaroWinkler, 0.8),
+				on(Jaccard, "biz_tokens", 0.3),
+				other}},
+			postcodeCmp(),
+			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
+			textCmp("street", "street", 0.92, 0.8),
+			textCmp("town", "town", 0.92, 0.8),
+			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
+			{Name: "email", Column: "email", Levels: []Level{exact, other}},
+		},
+		Deterministic: []Rule{{Equal: []string{"company_no"}}},
+		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+	}
+}

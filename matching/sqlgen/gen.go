@@ -1,0 +1,404 @@
+package sqlgen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/council/golden/matching/spec"
+)
+
+// Tables names the tables the generated SQL reads and writes.
+type Tables struct {
+	Features string // the store's feature table (match_features)
+	TF       string // the store's term-frequency table (match_tf)
+	Base     string // session table: features of the kind, with attributes and tf values
+	Delta    string // session table: rids to re-block in an incremental run
+	Cand     string // session table: candidate pairs
+	Gammas   string // session table: comparison vectors of the candidates
+}
+
+// DefaultTables are the names Run uses.
+var DefaultTables = Tables{
+	Features: "match_features", TF: "match_tf",
+	Base: "_m_base", Delta: "_m_delta", Cand: "_m_cand", Gammas: "_m_gammas",
+}
+
+// Gen renders SQL for one spec.
+type Gen struct {
+	D     Dialect
+	Spec  *spec.Spec
+	T     Tables
+	Attrs []string // attribute names present in the data, for attr.<name> columns
+}
+
+// GammaCol names the column holding comparison i's level.
+func GammaCol(c spec.Comparison) string { return "g." + c.Name }
+
+// TFCol names the base column holding the term frequency of column col.
+func TFCol(col string) string { return "tf." + col }
+
+// TFPairCol names the pair column holding comparison c's term frequency.
+func TFPairCol(c spec.Comparison) string { return "tf." + c.Name }
+
+// Gamma is the level value of level j (0-based, in spec order) of c: the
+// first level is the highest, the else level is 0. Null is -1.
+func Gamma(c spec.Comparison, j int) int { return len(c.Levels) - 1 - j }
+
+// baseColumns lists the catalogue columns the spec reads (not attributes).
+func (g *Gen) baseColumns() (cols []string, attrs []string) {
+	for _, c := range g.Spec.Columns() {
+		if a, ok := strings.CutPrefix(c, spec.AttrPrefix); ok {
+			attrs = append(attrs, a)
+		} else {
+			cols = append(cols, c)
+		}
+	}
+	return cols, attrs
+}
+
+// TFColumns lists the columns with term-frequency adjustments.
+func (g *Gen) TFColumns() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range g.Spec.Comparisons {
+		if c.TF != "" && !seen[c.TF] {
+			seen[c.TF] = true
+			out = append(out, c.TF)
+		}
+	}
+	return out
+}
+
+// TFFloor is what an unseen value's term frequency is taken to be.
+type TFFloor map[string]float64
+
+// Base renders the session table of the kind's features: rid, source and
+// every column the spec reads, attributes extracted, and (when tfVersion >
+// 0) each tf column's frequency under model tfVersion.
+func (g *Gen) Base(kind string, tfVersion int, floor TFFloor) Query {
+	b := &builder{d: g.D}
+	cols, attrs := g.baseColumns()
+	var sel []string
+	sel = append(sel, "f."+b.q("rid"), "f."+b.q("source"))
+	for _, c := range cols {
+		sel = append(sel, "f."+b.q(c))
+	}
+	for _, a := range attrs {
+		sel = append(sel, "nullif(trim(upper("+g.D.JSONText("f."+b.q("attrs"), b.p(g.D.JSONPath(a)))+")), '') AS "+b.q(spec.AttrPrefix+a))
+	}
+	var joins []string
+	if tfVersion > 0 {
+		for i, c := range g.TFColumns() {
+			t := b.q(fmt.Sprintf("t%d", i))
+			sel = append(sel, "coalesce("+t+"."+b.q("tf")+", "+b.p(floor[c])+") AS "+b.q(TFCol(c)))
+			joins = append(joins, "LEFT JOIN "+b.q(g.T.TF)+" "+t+" ON "+t+"."+b.q("kind")+" = "+b.p(kind)+
+				" AND "+t+"."+b.q("version")+" = "+b.p(tfVersion)+" AND "+t+"."+b.q("col")+" = "+b.p(c)+
+				" AND "+t+"."+b.q("value")+" = "+colExpr(b, "f", c))
+		}
+	}
+	q := "SELECT " + strings.Join(sel, ",\n       ") + "\nFROM " + b.q(g.T.Features) + " f"
+	for _, j := range joins {
+		q += "\n" + j
+	}
+	q += "\nWHERE f." + b.q("kind") + " = " + b.p(kind)
+	b.w(g.D.CreateTemp(b.q(g.T.Base), q))
+	return b.query()
+}
+
+// colExpr is side.column, with attribute columns read from the base.
+func colExpr(b *builder, side, col string) string {
+	if strings.HasPrefix(col, spec.AttrPrefix) {
+		return side + "." + b.q(col)
+	}
+	return side + "." + b.q(col)
+}
+
+// EffectiveRules is the blocking union: deterministic rules first (so that
+// their pairs are always candidates), then the spec's rules.
+func EffectiveRules(s *spec.Spec) []spec.BlockingRule {
+	var out []spec.BlockingRule
+	have := map[string]bool{}
+	key := func(keys []spec.Key) string {
+		var p []string
+		for _, k := range keys {
+			p = append(p, k.String())
+		}
+		return strings.Join(p, "|")
+	}
+	for _, r := range s.Blocking {
+		have[key(r.Keys)] = true
+	}
+	for _, d := range s.Deterministic {
+		var ks []spec.Key
+		for _, c := range d.Equal {
+			ks = append(ks, spec.Key{Column: c})
+		}
+		if !have[key(ks)] {
+			have[key(ks)] = true
+			out = append(out, spec.BlockingRule{Name: d.Name, Keys: ks})
+		}
+	}
+	return append(out, s.Blocking...)
+}
+
+func (g *Gen) keyExpr(b *builder, side string, k spec.Key) string {
+	e := colExpr(b, side, k.Column)
+	if k.Prefix > 0 {
+		return g.D.Left(e, b.p(k.Prefix))
+	}
+	return e
+}
+
+// ruleCond is the join condition of a rule. Prefix keys also require the
+// value to be at least that long, so short values do not form huge blocks.
+func (g *Gen) ruleCond(b *builder, r spec.BlockingRule) string {
+	var p []string
+	for _, k := range r.Keys {
+		p = append(p, g.keyExpr(b, "l", k)+" = "+g.keyExpr(b, "r", k))
+	}
+	return strings.Join(p, " AND ")
+}
+
+func (g *Gen) modeCond(b *builder) string {
+	switch g.Spec.Mode {
+	case spec.Dedupe:
+		return "l." + b.q("source") + " = r." + b.q("source")
+	case spec.Link:
+		return "l." + b.q("source") + " <> r." + b.q("source")
+	}
+	return ""
+}
+
+// Candidates renders the blocking union into the candidate table: each pair
+// once (rid_l < rid_r), tagged with the first rule that found it. With
+// delta, only pairs with at least one side in the delta table are made.
+func (g *Gen) Candidates(delta bool) Query {
+	b := &builder{d: g.D}
+	rules := EffectiveRules(g.Spec)
+	var parts []string
+	halves := []string{"all"}
+	if delta {
+		halves = []string{"left", "right"}
+	}
+	for i, r := range rules {
+		for _, half := range halves {
+			var sb strings.Builder
+			sb.WriteString("SELECT l." + b.q("rid") + " AS rid_l, r." + b.q("rid") + " AS rid_r, " + b.p(r.Name) + " AS rule\n")
+			lsrc, rsrc := b.q(g.T.Base), b.q(g.T.Base)
+			inDelta := "SELECT " + b.q("rid") + " FROM " + b.q(g.T.Delta)
+			switch half {
+			case "left":
+				lsrc = "(SELECT * FROM " + b.q(g.T.Base) + " WHERE " + b.q("rid") + " IN (" + inDelta + "))"
+			case "right":
+				rsrc = "(SELECT * FROM " + b.q(g.T.Base) + " WHERE " + b.q("rid") + " IN (" + inDelta + "))"
+			}
+			sb.WriteString("FROM " + lsrc + " l JOIN " + rsrc + " r ON " + g.ruleCond(b, r) + " AND l." + b.q("rid") + " < r." + b.q("rid"))
+			var where []string
+			if m := g.modeCond(b); m != "" {
+				where = append(where, m)
+			}
+			if half == "right" {
+				where = append(where, "l."+b.q("rid")+" NOT IN ("+inDelta+")")
+			}
+			for _, prev := range rules[:i] {
+				where = append(where, "NOT coalesce("+g.ruleCond(b, prev)+", false)")
+			}
+			if len(where) > 0 {
+				sb.WriteString("\nWHERE " + strings.Join(where, "\n  AND "))
+			}
+			parts = append(parts, sb.String())
+		}
+	}
+	b.w(g.D.CreateTemp(b.q(g.T.Cand), strings.Join(parts, "\nUNION ALL\n")))
+	return b.query()
+}
+
+// levelCond is the SQL test of one level on sides l and r.
+func (g *Gen) levelCond(b *builder, l spec.Level) string {
+	d := g.D
+	a, z := colExpr(b, "l", l.Column), colExpr(b, "r", l.Column)
+	switch l.Kind {
+	case spec.Exact:
+		return a + " = " + z
+	case spec.JaroWinkler:
+		return d.JaroWinkler(a, z) + " >= " + b.p(l.Threshold)
+	case spec.Jaro:
+		return d.Jaro(a, z) + " >= " + b.p(l.Threshold)
+	case spec.Levenshtein:
+		return d.Levenshtein(a, z) + " <= " + b.p(int(l.Threshold))
+	case spec.Damerau:
+		return d.Damerau(a, z) + " <= " + b.p(int(l.Threshold))
+	case spec.Initial:
+		return "(" + d.Length(a) + " = 1 OR " + d.Length(z) + " = 1) AND " + d.Substr(a, 1, 1) + " = " + d.Substr(z, 1, 1)
+	case spec.Swapped:
+		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
+		return a + " = " + zo + " AND " + ao + " = " + z
+	case spec.DateWithin:
+		return d.DaysBetween(a, z) + " <= " + b.p(int(l.Threshold))
+	case spec.DateSwap:
+		return d.Substr(a, 1, 4) + " = " + d.Substr(z, 1, 4) + " AND " + d.Substr(a, 6, 2) + " = " + d.Substr(z, 9, 2) +
+			" AND " + d.Substr(a, 9, 2) + " = " + d.Substr(z, 6, 2)
+	case spec.DateTypo:
+		return d.Length(a) + " = " + d.Length(z) + " AND " + d.Levenshtein(a, z) + " <= 1"
+	case spec.NumWithin:
+		x, y := d.ToDouble(a), d.ToDouble(z)
+		return "abs(" + x + " - " + y + ") <= " + b.p(l.Threshold) + " * greatest(abs(" + x + "), abs(" + y + "))"
+	case spec.Jaccard:
+		return d.Jaccard(a, z) + " >= " + b.p(l.Threshold)
+	case spec.Overlap:
+		return d.ListOverlap(a, z)
+	}
+	return "true"
+}
+
+// GammaExpr is comparison c's CASE expression.
+func (g *Gen) gammaExpr(b *builder, c spec.Comparison) string {
+	var sb strings.Builder
+	a, z := colExpr(b, "l", c.Column), colExpr(b, "r", c.Column)
+	sb.WriteString("CASE WHEN " + a + " IS NULL OR " + z + " IS NULL THEN -1")
+	for j, l := range c.Levels {
+		if l.Kind == spec.Else {
+			break
+		}
+		sb.WriteString(fmt.Sprintf("\n     WHEN %s THEN %d", g.levelCond(b, l), Gamma(c, j)))
+	}
+	sb.WriteString("\n     ELSE 0 END")
+	return sb.String()
+}
+
+// detExpr names the first deterministic rule a pair satisfies, else NULL.
+func (g *Gen) detExpr(b *builder) string {
+	if len(g.Spec.Deterministic) == 0 {
+		return "CAST(NULL AS VARCHAR)"
+	}
+	var sb strings.Builder
+	sb.WriteString("CASE")
+	for _, r := range g.Spec.Deterministic {
+		var p []string
+		for _, c := range r.Equal {
+			p = append(p, colExpr(b, "l", c)+" = "+colExpr(b, "r", c))
+		}
+		sb.WriteString(" WHEN " + strings.Join(p, " AND ") + " THEN " + b.p(r.Name))
+	}
+	sb.WriteString(" END")
+	return sb.String()
+}
+
+// gammaSelect renders the comparison vector of the pairs in from (a table
+// or subquery with rid_l, rid_r, rule).
+func (g *Gen) gammaSelect(b *builder, from string, withTF bool) string {
+	var sel []string
+	sel = append(sel, "c.rid_l", "c.rid_r", "c.rule")
+	for _, c := range g.Spec.Comparisons {
+		sel = append(sel, g.gammaExpr(b, c)+" AS "+b.q(GammaCol(c)))
+	}
+	if withTF {
+		for _, c := range g.Spec.Comparisons {
+			if c.TF != "" {
+				sel = append(sel, "greatest(l."+b.q(TFCol(c.TF))+", r."+b.q(TFCol(c.TF))+") AS "+b.q(TFPairCol(c)))
+			}
+		}
+	}
+	sel = append(sel, g.detExpr(b)+" AS det")
+	return "SELECT " + strings.Join(sel, ",\n       ") + "\nFROM " + from + " c\nJOIN " + b.q(g.T.Base) + " l ON l." + b.q("rid") + " = c.rid_l\nJOIN " +
+		b.q(g.T.Base) + " r ON r." + b.q("rid") + " = c.rid_r"
+}
+
+// Gammas renders the comparison vectors of every candidate into the gammas
+// table (used for training).
+func (g *Gen) Gammas() Query {
+	b := &builder{d: g.D}
+	inner := g.gammaSelect(b, b.q(g.T.Cand), false)
+	b.w(g.D.CreateTemp(b.q(g.T.Gammas), inner))
+	return b.query()
+}
+
+// PatternCounts counts the candidates of each blocking rule by agreement
+// pattern: EM's input.
+func (g *Gen) PatternCounts() Query {
+	b := &builder{d: g.D}
+	cols := []string{"rule"}
+	for _, c := range g.Spec.Comparisons {
+		cols = append(cols, b.q(GammaCol(c)))
+	}
+	b.w("SELECT " + strings.Join(cols, ", ") + ", count(*) AS n\nFROM " + b.q(g.T.Gammas) + "\nGROUP BY " + strings.Join(cols, ", "))
+	return b.query()
+}
+
+// RandomPatterns counts agreement patterns over the pairs of a repeatable
+// sample of records (sample records give about sample²/2 pairs), for u.
+func (g *Gen) RandomPatterns(sample int, seed int64) Query {
+	b := &builder{d: g.D}
+	var cols []string
+	var sel []string
+	for _, c := range g.Spec.Comparisons {
+		sel = append(sel, g.gammaExpr(b, c)+" AS "+b.q(GammaCol(c)))
+		cols = append(cols, b.q(GammaCol(c)))
+	}
+	with := "WITH s AS (SELECT * FROM " + b.q(g.T.Base) + " ORDER BY " + g.D.Hash(b.q("rid")+" + "+b.p(seed)) + ", " + b.q("rid") + " LIMIT " + b.p(sample) + ")\n"
+	on := "l." + b.q("rid") + " < r." + b.q("rid")
+	if m := g.modeCond(b); m != "" {
+		on += " AND " + m
+	}
+	sql := with + "SELECT " + strings.Join(cols, ", ") + ", count(*) AS n FROM (\n  SELECT " + strings.Join(sel, ",\n         ") +
+		"\n  FROM s l JOIN s r ON " + on + "\n) GROUP BY " + strings.Join(cols, ", ")
+	b.w(sql)
+	return b.query()
+}
+
+// Weights are a trained model's numbers as the scoring SQL needs them.
+type Weights struct {
+	PriorLogit float64     // log2(λ / (1 − λ))
+	Level      [][]float64 // [comparison][gamma] match weight log2(m/u)
+	TFU        [][]float64 // [comparison][gamma] u of a tf level, 0 when the level has no tf adjustment
+}
+
+func (g *Gen) weightExpr(b *builder, w Weights) string {
+	terms := []string{b.p(w.PriorLogit)}
+	for i, c := range g.Spec.Comparisons {
+		var sb strings.Builder
+		sb.WriteString("CASE " + b.q(GammaCol(c)))
+		for gam := len(c.Levels) - 1; gam >= 0; gam-- {
+			sb.WriteString(fmt.Sprintf(" WHEN %d THEN %s", gam, b.p(w.Level[i][gam])))
+		}
+		sb.WriteString(" ELSE 0 END")
+		terms = append(terms, sb.String())
+		if c.TF == "" {
+			continue
+		}
+		for gam := len(c.Levels) - 1; gam >= 0; gam-- {
+			if u := w.TFU[i][gam]; u > 0 {
+				terms = append(terms, fmt.Sprintf("CASE WHEN %s = %d THEN %s * %s ELSE 0 END", b.q(GammaCol(c)), gam,
+					b.p(c.TFWeight), g.D.Log2(b.p(u)+" / "+b.q(TFPairCol(c)))))
+			}
+		}
+	}
+	return strings.Join(terms, "\n   + ")
+}
+
+// Score renders the scored pairs at or above the review probability (and
+// every pair a deterministic rule links) into table out: rid_l, rid_r, rule,
+// match_weight, probability.
+func (g *Gen) Score(out string, w Weights, review float64) Query {
+	b := &builder{d: g.D}
+	inner := g.gammaSelect(b, b.q(g.T.Cand), true)
+	we := g.weightExpr(b, w)
+	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + " +
+		g.D.Pow2("-w") + ") END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
+	b.w(g.D.CreateTemp(b.q(out), q))
+	return b.query()
+}
+
+// Explain renders one pair's comparison vector, tf values and weight.
+func (g *Gen) Explain(ridL, ridR int64, w Weights) Query {
+	b := &builder{d: g.D}
+	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS VARCHAR) AS rule)"
+	inner := g.gammaSelect(b, from, true)
+	we := g.weightExpr(b, w)
+	b.w("SELECT *, " + we + " AS w\nFROM (\n" + inner + "\n)")
+	return b.query()
+}
+
+func logit(p float64) float64 {
+	return log2(p / (1 - p))
+}

@@ -1,0 +1,265 @@
+package matching
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/council/golden/matching/em"
+	"github.com/council/golden/matching/spec"
+	"github.com/council/golden/matching/sqlgen"
+	"github.com/council/golden/record"
+	"github.com/council/golden/store"
+)
+
+// minSessionPairs is the fewest pairs a blocking rule must produce for its
+// EM session to contribute m estimates.
+const minSessionPairs = 50
+
+// group is the field a feature column derives from: given_dm → given.
+func group(col string) string {
+	for _, p := range []string{"given", "family", "pc", "biz", "dob"} {
+		if col == p || strings.HasPrefix(col, p+"_") {
+			return p
+		}
+	}
+	return col
+}
+
+// comparisonGroups lists the fields a comparison reads.
+func comparisonGroups(c spec.Comparison) map[string]bool {
+	g := map[string]bool{group(c.Column): true}
+	for _, l := range c.Levels {
+		g[group(l.Column)] = true
+		if l.Other != "" {
+			g[group(l.Other)] = true
+		}
+	}
+	return g
+}
+
+// train estimates a model from the candidate table on conn (which must
+// hold the base and candidate tables). It builds the gammas table.
+func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kind, log func(string, ...any)) (*Model, error) {
+	s := gen.Spec
+	levels := make([]int, len(s.Comparisons))
+	for i, c := range s.Comparisons {
+		levels[i] = len(c.Levels)
+	}
+	q := gen.Gammas()
+	if _, err := conn.ExecContext(ctx, q.SQL, q.Args...); err != nil {
+		return nil, fmt.Errorf("train: comparison vectors: %w", err)
+	}
+	// Records per source, for the number of possible pairs.
+	var perSource []int64
+	var records int64
+	rows, err := conn.QueryContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Base)+` GROUP BY source`)
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	for rows.Next() {
+		var n int64
+		rows.Scan(&n)
+		perSource = append(perSource, n)
+		records += n
+	}
+	rows.Close()
+	var possible float64
+	sumSq := 0.0
+	for _, n := range perSource {
+		sumSq += float64(n) * float64(n-1) / 2
+	}
+	all := float64(records) * float64(records-1) / 2
+	switch s.Mode {
+	case spec.Dedupe:
+		possible = sumSq
+	case spec.Link:
+		possible = all - sumSq
+	default:
+		possible = all
+	}
+	if possible < 1 {
+		return nil, fmt.Errorf("train: %d %s records give no pairs to compare", records, kind)
+	}
+
+	// u from random pairs.
+	sample := int(math.Ceil(math.Sqrt(2 * float64(s.Training.RandomPairs))))
+	rq := gen.RandomPatterns(sample, s.Training.Seed)
+	rnd, err := readPatterns(ctx, conn, rq, len(levels), false)
+	if err != nil {
+		return nil, fmt.Errorf("train: random pairs: %w", err)
+	}
+	var randomPairs float64
+	for _, p := range rnd[""] {
+		randomPairs += p.Count
+	}
+	if randomPairs == 0 {
+		return nil, fmt.Errorf("train: no random pairs (one source in link mode?)")
+	}
+	u := em.U(rnd[""], levels)
+
+	// m and λ by EM, one session per blocking rule.
+	byRule, err := readPatterns(ctx, conn, gen.PatternCounts(), len(levels), true)
+	if err != nil {
+		return nil, fmt.Errorf("train: pattern counts: %w", err)
+	}
+	var allPatterns []em.Pattern
+	for _, ps := range byRule {
+		allPatterns = append(allPatterns, ps...)
+	}
+	if len(allPatterns) == 0 {
+		return nil, fmt.Errorf("train: blocking found no candidate pairs among %d %s records", records, kind)
+	}
+	opt := em.Options{MaxIterations: s.Training.MaxIterations, Tolerance: s.Training.Tolerance}
+	global, err := em.Run(allPatterns, levels, u, em.InitialM(levels), 0.1, opt)
+	if err != nil {
+		return nil, fmt.Errorf("train: %w", err)
+	}
+	mSum := make([][]float64, len(levels))
+	wSum := make([]float64, len(levels))
+	for i := range mSum {
+		mSum[i] = make([]float64, levels[i])
+	}
+	model := &Model{Kind: kind, SpecHash: s.Hash(), TrainedAt: time.Now().UTC(), Records: records, RandomPairs: int64(randomPairs)}
+	expected := 0.0
+	for _, r := range sqlgen.EffectiveRules(s) {
+		ps := byRule[r.Name]
+		if len(ps) == 0 {
+			continue
+		}
+		keyGroups := map[string]bool{}
+		for _, k := range r.Keys {
+			keyGroups[group(k.Column)] = true
+		}
+		free := make([]bool, len(levels))
+		var fixed []string
+		anyFree := false
+		for i, c := range s.Comparisons {
+			free[i] = true
+			for g := range comparisonGroups(c) {
+				if keyGroups[g] {
+					free[i] = false
+				}
+			}
+			if free[i] {
+				anyFree = true
+			} else {
+				fixed = append(fixed, c.Name)
+			}
+		}
+		sess := Session{Rule: r.Name, Fixed: fixed}
+		for _, p := range ps {
+			sess.Pairs += int64(p.Count)
+		}
+		if !anyFree {
+			continue
+		}
+		o := opt
+		o.Free = free
+		res, err := em.Run(ps, levels, u, global.M, global.Lambda, o)
+		if err != nil {
+			return nil, fmt.Errorf("train: rule %s: %w", r.Name, err)
+		}
+		sess.Matches, sess.Iterations, sess.Converged = res.Matches, res.Iterations, res.Converged
+		expected += res.Matches
+		if sess.Pairs >= minSessionPairs && res.Matches >= 1 {
+			for i := range levels {
+				if !free[i] {
+					continue
+				}
+				for k := range mSum[i] {
+					mSum[i][k] += res.Matches * res.M[i][k]
+				}
+				wSum[i] += res.Matches
+			}
+		}
+		model.Sessions = append(model.Sessions, sess)
+		log("em session", "rule", r.Name, "pairs", sess.Pairs, "expected_matches", math.Round(res.Matches), "iterations", res.Iterations)
+	}
+	model.Prior = math.Min(math.Max(expected/possible, 1e-12), 0.5)
+	for i, c := range s.Comparisons {
+		cm := ComparisonModel{Name: c.Name}
+		for j, l := range c.Levels {
+			gam := sqlgen.Gamma(c, j)
+			m := global.M[i][gam]
+			if wSum[i] > 0 {
+				m = mSum[i][gam] / wSum[i]
+			}
+			cm.Levels = append(cm.Levels, LevelModel{Label: l.Label, Gamma: gam, M: m, U: u[i][gam], Weight: em.Weight(m, u[i][gam]), TF: l.TF})
+		}
+		model.Comparisons = append(model.Comparisons, cm)
+	}
+	return model, nil
+}
+
+// readPatterns reads pattern counts; with rule, the first column is the
+// blocking rule and the result is keyed by it.
+func readPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int, rule bool) (map[string][]em.Pattern, error) {
+	rows, err := conn.QueryContext(ctx, q.SQL, q.Args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string][]em.Pattern{}
+	for rows.Next() {
+		var r string
+		g := make([]int64, nc)
+		var n int64
+		dest := make([]any, 0, nc+2)
+		if rule {
+			dest = append(dest, &r)
+		}
+		for i := range g {
+			dest = append(dest, &g[i])
+		}
+		dest = append(dest, &n)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		p := em.Pattern{Gammas: make([]int8, nc), Count: float64(n)}
+		for i, v := range g {
+			p.Gammas[i] = int8(v)
+		}
+		out[r] = append(out[r], p)
+	}
+	return out, rows.Err()
+}
+
+// saveModel stores m as the next version of its kind, with the term
+// frequencies of the spec's tf columns, and sets m.Version and m.TFFloor.
+func saveModel(ctx context.Context, st *store.Store, conn *sql.Conn, gen *sqlgen.Gen, m *Model, runID int64) error {
+	return st.InTxConn(ctx, conn, func(tx *store.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) + 1 FROM match_models WHERE kind = $1`, string(m.Kind)).Scan(&m.Version); err != nil {
+			return fmt.Errorf("save model: %w", err)
+		}
+		m.TFFloor = map[string]float64{}
+		for _, c := range gen.TFColumns() {
+			col := gen.D.Quote(c)
+			_, err := tx.ExecContext(ctx, `INSERT INTO match_tf (kind, version, col, value, tf)
+				SELECT $1, $2, $3, v, count(*)::DOUBLE / sum(count(*)) OVER ()
+				FROM (SELECT `+col+` AS v FROM match_features WHERE kind = $1 AND `+col+` IS NOT NULL) GROUP BY v`,
+				string(m.Kind), m.Version, c)
+			if err != nil {
+				return fmt.Errorf("save model: term frequencies of %s: %w", c, err)
+			}
+			var n int64
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM match_features WHERE kind = $1 AND `+col+` IS NOT NULL`, string(m.Kind)).Scan(&n); err != nil {
+				return fmt.Errorf("save model: %w", err)
+			}
+			m.TFFloor[c] = 1 / math.Max(float64(n), 1)
+		}
+		text, err := jsonIndent(m)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO match_models (kind, version, spec_hash, trained_at, run_id, model) VALUES ($1, $2, $3, $4, $5, $6)`,
+			string(m.Kind), m.Version, m.SpecHash, m.TrainedAt, runID, text)
+		if err != nil {
+			return fmt.Errorf("save model: %w", err)
+		}
+		return nil
+	})
+}
