@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"bytes"
 	"io"
 	"sort"
 	"strings"
@@ -147,8 +148,8 @@ func Print(out io.Writer, v *golden.View) error {
 	}
 	w.printf("sources: %s\n\n", strings.Join(v.Sources, ", "))
 
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FIELD\tVALUE\tFROM\tOBSERVED\tRULE")
+	tw := newTable(w)
+	tw.row("FIELD", "VALUE", "FROM", "OBSERVED", "RULE")
 	for _, f := range v.Fields {
 		var from, when, rule []string
 		for _, p := range f.Lineage {
@@ -166,13 +167,13 @@ func Print(out io.Writer, v *golden.View) error {
 			from = append(from[:3], fmt.Sprintf("+%d more", len(f.Lineage)-3))
 			when = when[:3]
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", f.Field, f.Value, strings.Join(from, ", "), strings.Join(uniq(when), ", "), strings.Join(rule, ","))
+		tw.row(f.Field, f.Value, strings.Join(from, ", "), strings.Join(uniq(when), ", "), strings.Join(rule, ","))
 	}
-	tw.Flush()
+	tw.flush()
 
 	w.printf("\nSource records (%d)\n", len(v.Members))
-	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SOURCE\tSOURCE ID\tVERSION\tSINCE RUN\tKEY FIELDS")
+	tw = newTable(w)
+	tw.row("SOURCE", "SOURCE ID", "VERSION", "SINCE RUN", "KEY FIELDS")
 	for _, m := range v.Members {
 		names := make([]string, 0, len(m.KeyFields))
 		for k := range m.KeyFields {
@@ -186,9 +187,9 @@ func Print(out io.Writer, v *golden.View) error {
 		if m.Invalid != "" {
 			kv = append(kv, "invalid: "+m.Invalid)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", m.Source, m.SourceID, m.Version, m.SinceRun, strings.Join(kv, "  "))
+		tw.row(m.Source, m.SourceID, fmt.Sprint(m.Version), fmt.Sprint(m.SinceRun), strings.Join(kv, "  "))
 	}
-	tw.Flush()
+	tw.flush()
 
 	for _, h := range v.Households {
 		w.printf("\nHousehold %s (UPRN %s", h.ID, h.UPRN)
@@ -196,19 +197,19 @@ func Print(out io.Writer, v *golden.View) error {
 			w.printf(", property %s", h.PropertyID)
 		}
 		w.printf(")\n")
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw = newTable(w)
 		for _, p := range h.Members {
 			mark := " "
 			if p.ID == v.ID {
 				mark = "*"
 			}
-			fmt.Fprintf(tw, "%s %s\t%s\t%s\n", mark, p.ID, p.Name, p.DOB)
+			tw.row(mark+" "+p.ID, p.Name, p.DOB)
 		}
-		tw.Flush()
+		tw.flush()
 	}
 	if len(v.Relationships) > 0 {
 		w.printf("\nRelationships (%d)\n", len(v.Relationships))
-		tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		tw = newTable(w)
 		for _, l := range v.Relationships {
 			arrow := "→"
 			if l.Direction == "in" {
@@ -225,9 +226,9 @@ func Print(out io.Writer, v *golden.View) error {
 			if l.ValidTo != nil {
 				dates += " to " + l.ValidTo.Format("2006-01-02")
 			}
-			fmt.Fprintf(tw, "%s %s\t%s %s\t%s\t%s\t%s\n", l.Type, arrow, l.OtherKind, l.OtherID, l.OtherName, stated, strings.TrimSpace(dates))
+			tw.row(l.Type+" "+arrow, l.OtherKind+" "+l.OtherID, l.OtherName, stated, strings.TrimSpace(dates))
 		}
-		tw.Flush()
+		tw.flush()
 	}
 	if len(v.History) > 0 {
 		w.printf("\nHistory\n")
@@ -273,6 +274,31 @@ func appendUnique(s []string, v string) []string {
 		}
 	}
 	return append(s, v)
+}
+
+// table is a tabwriter whose lines lose their trailing padding.
+type table struct {
+	buf bytes.Buffer
+	tw  *tabwriter.Writer
+	out io.Writer
+}
+
+func newTable(out io.Writer) *table {
+	t := &table{out: out}
+	t.tw = tabwriter.NewWriter(&t.buf, 0, 4, 2, ' ', 0)
+	return t
+}
+
+func (t *table) row(cells ...string) { fmt.Fprintln(t.tw, strings.Join(cells, "\t")) }
+
+func (t *table) flush() {
+	t.tw.Flush()
+	for _, line := range strings.SplitAfter(t.buf.String(), "\n") {
+		if line == "" {
+			continue
+		}
+		io.WriteString(t.out, strings.TrimRight(line, " \n")+"\n")
+	}
 }
 
 type errWriter struct {
