@@ -3,10 +3,10 @@
 package show
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"bytes"
 	"io"
 	"sort"
 	"strings"
@@ -149,7 +149,7 @@ func Print(out io.Writer, v *golden.View) error {
 	w.printf("sources: %s\n\n", strings.Join(v.Sources, ", "))
 
 	tw := newTable(w)
-	tw.row("FIELD", "VALUE", "FROM", "OBSERVED", "RULE")
+	tw.row("FIELD", "VALUE", "FROM", "AS OF", "RULE")
 	for _, f := range v.Fields {
 		var from, when, rule []string
 		for _, p := range f.Lineage {
