@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 1
+const FeatureVersion = 2
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -23,7 +23,7 @@ var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs
 	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
 	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
 	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
-	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable"}
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx"}
 
 // sourceRow is what features read of a current record.
 type sourceRow struct {
@@ -125,6 +125,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(strings.ToUpper(get(record.Classification))),
 		nz(bizName), nzList(biz), nz(bizKey), nz(bizFirst), nz(bizDM), nz(trading),
 		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
+		nz(namesKey(gp.Soundex, fp.Soundex)),
 	}
 }
 
@@ -225,4 +226,16 @@ func attrNames(ctx context.Context, q store.Querier, kind record.Kind) ([]string
 		out = append(out, k)
 	}
 	return out, rows.Err()
+}
+
+// namesKey is the two names' keys sorted and joined: the same when the
+// given and family names are swapped. Empty unless both are present.
+func namesKey(a, b string) string {
+	if a == "" || b == "" {
+		return ""
+	}
+	if a > b {
+		a, b = b, a
+	}
+	return a + " " + b
 }

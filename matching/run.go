@@ -89,7 +89,9 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 		return nil, fmt.Errorf("match %s: %w", kind, err)
 	}
 	if s.CompareAttributes {
-		AddAttributeComparisons(s, attrs)
+		if err := addAttributes(ctx, conn, s, kind, attrs); err != nil {
+			return nil, fmt.Errorf("match %s: %w", kind, err)
+		}
 	}
 	gen := &sqlgen.Gen{D: sqlgen.DuckDB{}, Spec: s, T: sqlgen.DefaultTables}
 
@@ -306,6 +308,44 @@ func containsParam2(q string) bool {
 		}
 	}
 	return false
+}
+
+// Identifier-like attributes (many distinct values, no value shared by
+// more than maxAttrBlock records) also become blocking rules.
+const (
+	minAttrDistinct = 0.2
+	maxAttrBlock    = 50
+)
+
+// addAttributes adds attribute comparisons, and blocking rules on the
+// attributes that look like identifiers.
+func addAttributes(ctx context.Context, q store.Querier, s *spec.Spec, kind record.Kind, attrs []string) error {
+	AddAttributeComparisons(s, attrs)
+	have := map[string]bool{}
+	for _, b := range s.Blocking {
+		for _, k := range b.Keys {
+			have[k.Column] = true
+		}
+	}
+	d := sqlgen.DuckDB{}
+	for _, a := range attrs {
+		col := spec.AttrPrefix + a
+		if have[col] {
+			continue
+		}
+		var distinct, nonNull, top sql.NullInt64
+		err := q.QueryRowContext(ctx, `SELECT count(DISTINCT v), count(v), max(n) FROM (
+			SELECT v, count(*) OVER (PARTITION BY v) AS n FROM (
+				SELECT nullif(trim(upper(`+d.JSONText("attrs", "$2")+`)), '') AS v FROM match_features WHERE kind = $1))`,
+			string(kind), d.JSONPath(a)).Scan(&distinct, &nonNull, &top)
+		if err != nil {
+			return fmt.Errorf("attribute %s: %w", a, err)
+		}
+		if nonNull.Int64 > 0 && float64(distinct.Int64) >= minAttrDistinct*float64(nonNull.Int64) && top.Int64 <= maxAttrBlock {
+			s.Blocking = append(s.Blocking, spec.BlockingRule{Name: col, Keys: []spec.Key{{Column: col}}})
+		}
+	}
+	return nil
 }
 
 // AddAttributeComparisons adds a comparison (exact, one edit, else) for

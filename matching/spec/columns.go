@@ -43,6 +43,7 @@ var columns = []Column{
 	{"family_dm2", Text, "Double Metaphone (alternate) of the family name"},
 	{"family_nysiis", Text, "NYSIIS of the family name"},
 	{"family_sx", Text, "Soundex of the family name"},
+	{"names_sx", Text, "Soundex of the first given and the family name, sorted (swap-invariant)"},
 	{"prev_family", List, "previous family names, folded"},
 	{"dob", Date, "date of birth YYYY-MM-DD"},
 	{"sex", Text, "M, F, X; U is missing"},

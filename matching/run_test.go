@@ -1,0 +1,134 @@
+package matching
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/council/golden/matching/evaluate"
+	"github.com/council/golden/matching/internal/testload"
+	"github.com/council/golden/record"
+	"github.com/council/golden/store"
+)
+
+const sharedData = "../../shared/data"
+
+func openStore(t testing.TB) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "g.duckdb"), store.Options{Threads: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func testLogger(t testing.TB) *slog.Logger {
+	if os.Getenv("MATCH_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	}
+	return nil
+}
+
+// clustersByKey reads match_clusters as key → cluster id.
+func clustersByKey(t testing.TB, st *store.Store, kind record.Kind) map[string]string {
+	t.Helper()
+	rows, err := st.DB.Query(`SELECT c.source || ':' || c.source_id, m.cluster_id FROM match_clusters m JOIN current_records c USING (rid) WHERE m.kind = $1`, string(kind))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k string
+		var id int64
+		rows.Scan(&k, &id)
+		out[k] = fmt.Sprint(id)
+	}
+	return out
+}
+
+func truthByKey(ls []testload.Labelled) map[string]string {
+	out := map[string]string{}
+	for _, l := range ls {
+		out[l.Rec.Key.String()] = l.Entity
+	}
+	return out
+}
+
+func TestRunFEBRL3(t *testing.T) {
+	path := filepath.Join(sharedData, "febrl", "dataset3.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("shared data not found")
+	}
+	ctx := context.Background()
+	ls, err := testload.FEBRL(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	if _, err := testload.Insert(ctx, st, 1, testload.Records(ls)); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(ctx, st, nil, record.Person, Options{RunID: 1, Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("report: %+v", rep)
+	got := clustersByKey(t, st, record.Person)
+	s := evaluate.Pairwise(truthByKey(ls), got)
+	t.Logf("pairwise: %+v", s)
+	debugMisses(t, st, ls, record.Person)
+	if s.F1 < 0.995 {
+		t.Errorf("F1 = %.4f, want ≥ 0.995", s.F1)
+	}
+}
+
+func debugMisses(t *testing.T, st *store.Store, ls []testload.Labelled, kind record.Kind) {
+	ctx := context.Background()
+	pairs, err := CandidatePairs(ctx, st, nil, kind)
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := truthByKey(ls)
+	var cand []evaluate.Pair
+	var sp []evaluate.ScoredPair
+	got := map[evaluate.Pair]float64{}
+	for _, p := range pairs {
+		pp := evaluate.MakePair(p.A.String(), p.B.String())
+		cand = append(cand, pp)
+		sp = append(sp, evaluate.ScoredPair{Pair: pp, P: p.Probability})
+		got[pp] = p.Probability
+	}
+	r, found, all := evaluate.BlockingRecall(truth, cand)
+	t.Logf("blocking recall %.4f (%d of %d)", r, found, all)
+	for _, row := range evaluate.Sweep(truth, sp, []float64{0.01, 0.1, 0.5, 0.9, 0.99}) {
+		t.Logf("sweep %+v", row)
+	}
+	if os.Getenv("MATCH_DEBUG") == "" {
+		return
+	}
+	byKey := map[string]record.Record{}
+	ent := map[string][]string{}
+	for _, l := range ls {
+		byKey[l.Rec.Key.String()] = l.Rec
+		ent[l.Entity] = append(ent[l.Entity], l.Rec.Key.String())
+	}
+	n := 0
+	for _, ks := range ent {
+		for i := range ks {
+			for j := i + 1; j < len(ks); j++ {
+				pp := evaluate.MakePair(ks[i], ks[j])
+				if p, ok := got[pp]; !ok || p < 0.9 {
+					if n < 30 {
+						t.Logf("miss p=%v %v\n   %v", p, byKey[pp.A].Values, byKey[pp.B].Values)
+					}
+					n++
+				}
+			}
+		}
+	}
+}
