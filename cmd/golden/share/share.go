@@ -1,0 +1,134 @@
+// Package share is `golden share`: write a partner's extract under one
+// agreement, with its manifest, and record the disclosure.
+package share
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/user"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/rules"
+	gov "github.com/council/golden/rules/policy"
+)
+
+// Options are share's inputs.
+type Options struct {
+	IO        *cli.IOStreams
+	Partner   string
+	Agreement string
+	Format    string
+	Out       string
+	JSON      bool
+
+	factory *cli.Factory
+}
+
+// New returns the share command. runF, if not nil, replaces the run function (for tests).
+func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, factory: f}
+	cmd := &cobra.Command{
+		Use:   "share --partner P --format csv|xlsx|parquet|json --out DIR",
+		Short: "Write a partner's extract under its agreement, with a manifest, and log the disclosure",
+		Long: `Write the golden records a partner's agreement allows, transformed as it says,
+to DIR (one file per entity kind) with manifest.json: the agreement, purposes,
+time, row counts, fields and the SHA-256 of each file. The disclosure is
+recorded in the hash-chained disclosure log (see golden audit).
+
+Nothing is shared under an agreement that has expired, has not started, or
+has errors (golden policy lint). DIR must be empty or not exist.`,
+		Example: `  golden share --partner nhs-essex --format csv --out out/nhs-2026-06
+  golden share --partner essex-police --agreement ISA-2026-007 --format xlsx --out out/police
+  golden share --partner nhs-essex --format parquet --out out/nhs --json   # print the manifest`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case opts.Partner == "":
+				return cli.Usagef("--partner is required\nSee 'golden share --help'.")
+			case opts.Out == "":
+				return cli.Usagef("--out is required\nSee 'golden share --help'.")
+			case !slices.Contains(rules.Formats, opts.Format):
+				return cli.Usagef("--format %q: want one of %s", opts.Format, strings.Join(rules.Formats, ", "))
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return run(cmd, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Partner, "partner", "", "partner or internal role id")
+	cmd.Flags().StringVar(&opts.Agreement, "agreement", "", "agreement reference (needed when the partner has several in force)")
+	cmd.Flags().StringVar(&opts.Format, "format", "csv", "csv, xlsx, parquet or json")
+	cmd.Flags().StringVar(&opts.Out, "out", "", "output folder (created; must be empty)")
+	cli.JSONFlag(cmd, &opts.JSON)
+	return cmd
+}
+
+// Actor names who runs a command, for the audit logs.
+func Actor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if u := os.Getenv("USER"); u != "" {
+		return u
+	}
+	return "unknown"
+}
+
+func run(cmd *cobra.Command, opts *Options) error {
+	ctx := cmd.Context()
+	cfg, err := opts.factory.Config()
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	eng, ds, err := rules.Load(cfg, now)
+	if err != nil {
+		return &cli.UsageError{Err: err}
+	}
+	if eng == nil {
+		return &cli.UsageError{Err: fmt.Errorf("%v\nrun `golden policy lint`", ds)}
+	}
+	st, err := opts.factory.OpenExistingStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	m, err := rules.Share(ctx, st, eng, rules.ShareOptions{
+		Partner: opts.Partner, Agreement: opts.Agreement, Format: opts.Format, OutDir: opts.Out,
+		Now: now, Actor: Actor(), Council: cfg.Council, Logger: slog.Default(),
+	})
+	var ue *gov.UnknownError
+	var ae *gov.AmbiguousError
+	switch {
+	case errors.As(err, &ue), errors.As(err, &ae), errors.Is(err, rules.ErrOutNotEmpty):
+		return &cli.UsageError{Err: err}
+	case err != nil:
+		return err
+	}
+	if opts.JSON {
+		if err := cli.WriteJSON(opts.IO.Out, m); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "shared %d record(s) with %s under %s: %s (disclosure %d)\n", m.Rows, m.Partner.ID, m.Agreement.Reference, opts.Out, m.Disclosure.Seq)
+	for _, f := range m.Files {
+		fmt.Fprintf(opts.IO.ErrOut, "  %s  %d rows  sha256 %s\n", f.Name, f.Rows, f.SHA256)
+		for field, n := range f.Unrepresentable {
+			fmt.Fprintf(opts.IO.ErrOut, "    %d %s value(s) could not be transformed and were left empty\n", n, field)
+		}
+	}
+	for kind, reasons := range m.Withheld {
+		for reason, n := range reasons {
+			fmt.Fprintf(opts.IO.ErrOut, "  %s: %d %s\n", kind, n, reason)
+		}
+	}
+	return nil
+}
