@@ -80,11 +80,18 @@ type oldGolden struct {
 }
 
 func (b *builder) temp(ctx context.Context, name, ddl string, args ...any) error {
+	defer b.timed("temp " + name)()
 	if _, err := b.tx.ExecContext(ctx, "CREATE OR REPLACE TEMP TABLE "+name+" "+ddl, args...); err != nil {
 		return fmt.Errorf("golden: temp table %s: %w", name, err)
 	}
 	b.temps = append(b.temps, name)
 	return nil
+}
+
+// timed logs how long a step took, at debug level.
+func (b *builder) timed(what string) func() {
+	start := time.Now()
+	return func() { b.log.Debug("golden: step", "kind", b.kind, "step", what, "took", time.Since(start)) }
 }
 
 func (b *builder) dropTemp(ctx context.Context) {
@@ -94,6 +101,7 @@ func (b *builder) dropTemp(ctx context.Context) {
 }
 
 func (b *builder) exec(ctx context.Context, what, q string, args ...any) error {
+	defer b.timed(what)()
 	if _, err := b.tx.ExecContext(ctx, q, args...); err != nil {
 		return fmt.Errorf("golden %s: %s: %w", b.kind, what, err)
 	}
@@ -153,7 +161,9 @@ func (b *builder) run(ctx context.Context) error {
 		return err
 	}
 
+	done := b.timed("load changed clusters")
 	clusters, err := b.loadClusters(ctx)
+	done()
 	if err != nil {
 		return err
 	}
@@ -243,17 +253,22 @@ func (b *builder) run(ctx context.Context) error {
 			n += len(clusters[end].slots)
 			end++
 		}
-		if err := w.batch(ctx, clusters[start:end]); err != nil {
+		done := b.timed("batch")
+		err := w.batch(ctx, clusters[start:end])
+		done()
+		if err != nil {
 			return err
 		}
 		start = end
 	}
+	done = b.timed("retire")
 	if err := w.retire(ctx); err != nil {
 		return err
 	}
 	if err := w.logGone(ctx); err != nil {
 		return err
 	}
+	done()
 	cols := goldenColumnList()
 	if err := b.exec(ctx, "replace golden records", `DELETE FROM golden_records WHERE golden_id IN (SELECT golden_id FROM g_out)`); err != nil {
 		return err
@@ -275,6 +290,7 @@ func (b *builder) run(ctx context.Context) error {
 }
 
 func (b *builder) count(ctx context.Context) error {
+	defer b.timed("count")()
 	if err := b.tx.QueryRowContext(ctx, `SELECT count(*) FROM golden_records WHERE kind = ? AND status = 'active'`, string(b.kind)).Scan(&b.report.Active); err != nil {
 		return fmt.Errorf("golden %s: count: %w", b.kind, err)
 	}

@@ -26,6 +26,7 @@ func (e *ConstraintError) Error() string {
 // checkConstraints fails if any active cannot-link pair of the kind (from
 // stewards or from golden.yaml) is in one golden record.
 func (b *builder) checkConstraints(ctx context.Context) error {
+	defer b.timed("constraints")()
 	if err := b.temp(ctx, "g_cons", `(a_source VARCHAR, a_id VARCHAR, b_source VARCHAR, b_id VARCHAR)`); err != nil {
 		return err
 	}
@@ -67,38 +68,55 @@ func (b *builder) checkConstraints(ctx context.Context) error {
 	return nil
 }
 
-// relationships rebuilds households and the relationships between golden
-// records. Both are derived wholesale from the golden records and the
-// source relationships, in SQL: cheap, and always consistent with them.
+// relationships brings households and the relationships between golden
+// records up to date. Both are derived in SQL from the golden records and
+// the source relationships as a whole, so they are always what a full
+// rebuild would give; only the difference is written, so that a run that
+// changes little writes little.
 func (b *builder) relationships(ctx context.Context) error {
+	defer b.timed("households and relationships")()
 	run := b.opts.RunID
-	if err := b.exec(ctx, "households", `DELETE FROM households`); err != nil {
-		return err
-	}
-	if err := b.exec(ctx, "households", `
-		INSERT INTO households (household_id, uprn, golden_id, property_id, run_id)
-		SELECT 'H-' || g.uprn, g.uprn, g.golden_id, p.golden_id, $1
+	households := `
+		SELECT 'H-' || g.uprn AS household_id, g.uprn, g.golden_id, p.golden_id AS property_id
 		FROM golden_records g
 		LEFT JOIN (SELECT uprn, min(golden_id) AS golden_id FROM golden_records
 		           WHERE kind = 'property' AND status = 'active' AND coalesce(uprn, '') <> '' GROUP BY uprn) p
 		  ON p.uprn = g.uprn
-		WHERE g.kind = 'person' AND g.status = 'active' AND coalesce(g.uprn, '') <> ''`, run); err != nil {
+		WHERE g.kind = 'person' AND g.status = 'active' AND coalesce(g.uprn, '') <> ''`
+	if err := b.sync(ctx, "households", []string{"household_id", "uprn", "golden_id", "property_id"}, households, run); err != nil {
 		return err
 	}
-	if err := b.exec(ctx, "relationships", `DELETE FROM golden_relationships`); err != nil {
-		return err
-	}
-	return b.exec(ctx, "relationships", `
-		INSERT INTO golden_relationships
-		SELECT DISTINCT fm.kind, fm.golden_id, tm.kind, tm.golden_id, r.rel_type, r.source,
-		       r.from_source || ':' || r.from_id, r.to_source || ':' || r.to_id, r.valid_from, r.valid_to, $1
+	rels := `
+		SELECT DISTINCT fm.kind AS from_kind, fm.golden_id AS from_id, tm.kind AS to_kind, tm.golden_id AS to_id, r.rel_type, r.source,
+		       r.from_source || ':' || r.from_id AS from_key, r.to_source || ':' || r.to_id AS to_key, r.valid_from, r.valid_to
 		FROM source_relationships r
 		JOIN golden_members fm ON fm.source = r.from_source AND fm.source_id = r.from_id
 		JOIN golden_members tm ON tm.source = r.to_source AND tm.source_id = r.to_id
 		WHERE fm.golden_id <> tm.golden_id
 		UNION
-		SELECT 'business', bz.golden_id, 'property', p.golden_id, 'occupies', 'uprn', NULL, NULL, NULL, NULL, $1
+		SELECT 'business', bz.golden_id, 'property', p.golden_id, 'occupies', 'uprn', NULL, NULL, NULL, NULL
 		FROM golden_records bz JOIN golden_records p ON p.uprn = bz.uprn
 		WHERE bz.kind = 'business' AND p.kind = 'property' AND bz.status = 'active' AND p.status = 'active'
-		  AND coalesce(bz.uprn, '') <> ''`, run)
+		  AND coalesce(bz.uprn, '') <> ''`
+	return b.sync(ctx, "golden_relationships", []string{"from_kind", "from_id", "to_kind", "to_id", "rel_type", "source", "from_key", "to_key", "valid_from", "valid_to"}, rels, run)
+}
+
+// sync makes table hold exactly the rows of query (on cols; the table's
+// run_id says when a row appeared), deleting and inserting the difference.
+func (b *builder) sync(ctx context.Context, table string, cols []string, query string, run int64) error {
+	list := strings.Join(cols, ", ")
+	if err := b.temp(ctx, "g_want_"+table, "AS "+query); err != nil {
+		return err
+	}
+	if err := b.temp(ctx, "g_del_"+table, "AS SELECT "+list+" FROM "+table+" EXCEPT SELECT "+list+" FROM g_want_"+table); err != nil {
+		return err
+	}
+	var match []string
+	for _, c := range cols {
+		match = append(match, "t."+c+" IS NOT DISTINCT FROM d."+c)
+	}
+	if err := b.exec(ctx, "sync "+table, "DELETE FROM "+table+" t WHERE EXISTS (SELECT 1 FROM g_del_"+table+" d WHERE "+strings.Join(match, " AND ")+")"); err != nil {
+		return err
+	}
+	return b.exec(ctx, "sync "+table, "INSERT INTO "+table+" ("+list+", run_id) SELECT "+list+", $1 FROM (SELECT "+list+" FROM g_want_"+table+" EXCEPT SELECT "+list+" FROM "+table+")", run)
 }

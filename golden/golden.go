@@ -102,11 +102,19 @@ func Build(ctx context.Context, st *store.Store, cfg *config.Config, kind record
 	if cfg != nil {
 		b.cfgConstraints = cfg.Constraints
 	}
+	var commit func()
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		b.tx = tx
 		defer b.dropTemp(ctx)
-		return b.run(ctx)
+		done := b.timed("build")
+		err := b.run(ctx)
+		done()
+		commit = b.timed("commit")
+		return err
 	})
+	if commit != nil {
+		commit()
+	}
 	if err != nil {
 		return nil, err
 	}
