@@ -213,11 +213,11 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 		}
 		compiled := map[string]*compiledRule{}
 		for _, r := range a.Entities {
+			knownKind := true
 			if _, err := record.ParseKind(r.Kind); err != nil {
 				add(r.Pos, Error, scope, CodeUnknownKind, "agreement %s: unknown entity kind %q%s (want person, property or business)", a.Reference, r.Kind, didYouMean(r.Kind, kinds))
-				continue
-			}
-			if _, dup := compiled[r.Kind]; dup {
+				knownKind = false // its fields and condition are still checked below
+			} else if _, dup := compiled[r.Kind]; dup {
 				add(r.Pos, Error, scope, CodeDuplicate, "agreement %s: %s appears twice", a.Reference, r.Kind)
 				continue
 			}
@@ -249,7 +249,9 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 				}
 				cr.prg = prg
 			}
-			compiled[r.Kind] = cr
+			if knownKind {
+				compiled[r.Kind] = cr
+			}
 		}
 		e.rules[a] = compiled
 	}

@@ -468,7 +468,7 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 	}
 	fn := get(n, "fields")
 	if fn == nil {
-		w.errorf(n, scope, CodeMissing, "%s: no fields (default deny shares nothing without them)", r.Kind)
+		w.errorf(n, scope, CodeMissing, "%s, %s: no fields: nothing of it is shared (default deny); add fields:", strings.TrimPrefix(scope, "agreement:"), r.Kind)
 		return r
 	}
 	switch fn.Kind {

@@ -14,6 +14,7 @@ import (
 type LintOptions struct {
 	IO     *cli.IOStreams
 	Policy string // --policy; default golden.yaml's governance:
+	Date   string // --date YYYY-MM-DD; default today
 	JSON   bool
 	Now    time.Time
 
@@ -33,10 +34,18 @@ Exit status: 0 clean, 2 errors (nothing is shared under an agreement with
 errors), 3 warnings only (for example an agreement past its review date).`,
 		Example: `  golden policy lint
   golden policy lint --policy draft-policy.yaml
+  golden policy lint --date 2027-04-01          # what will have expired by then?
   golden policy lint --json | jq '.[] | select(.severity == "error")'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Now = time.Now()
+			if opts.Date != "" {
+				d, err := time.Parse("2006-01-02", opts.Date)
+				if err != nil {
+					return cli.Usagef("--date %q: want YYYY-MM-DD", opts.Date)
+				}
+				opts.Now = d
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -44,6 +53,7 @@ errors), 3 warnings only (for example an agreement past its review date).`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Policy, "policy", "", "policy file (default: governance: in golden.yaml)")
+	cmd.Flags().StringVar(&opts.Date, "date", "", "check as of this date, YYYY-MM-DD (default today)")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }

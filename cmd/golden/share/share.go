@@ -29,11 +29,16 @@ type Options struct {
 	JSON      bool
 
 	factory *cli.Factory
+	clock   func() time.Time
 }
 
 // New returns the share command. runF, if not nil, replaces the run function (for tests).
 func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, factory: f}
+	return newCommand(f, runF, time.Now)
+}
+
+func newCommand(f *cli.Factory, runF func(*Options) error, clock func() time.Time) *cobra.Command {
+	opts := &Options{IO: f.IO, factory: f, clock: clock}
 	cmd := &cobra.Command{
 		Use:   "share --partner P --format csv|xlsx|parquet|json --out DIR",
 		Short: "Write a partner's extract under its agreement, with a manifest, and log the disclosure",
@@ -88,7 +93,7 @@ func run(cmd *cobra.Command, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	now := time.Now()
+	now := opts.clock()
 	eng, ds, err := rules.Load(cfg, now)
 	if err != nil {
 		return &cli.UsageError{Err: err}

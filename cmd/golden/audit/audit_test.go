@@ -1,0 +1,124 @@
+package audit
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/rules"
+	"github.com/council/golden/rules/govtest"
+	"github.com/council/golden/store"
+)
+
+// project makes a store with n disclosures in it.
+func project(t *testing.T, n int) (string, *rules.Manifest) {
+	t.Helper()
+	cfgPath := govtest.Project(t, "", govtest.People)
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	eng, _, err := rules.Load(cfg, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), cfg.StorePath(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var m *rules.Manifest
+	for i := 0; i < n; i++ {
+		m, err = rules.Share(context.Background(), st, eng, rules.ShareOptions{Partner: "nhs", Format: "csv", OutDir: filepath.Join(filepath.Dir(cfgPath), fmt.Sprint("out", i)), Now: now.Add(time.Duration(i) * time.Hour), Actor: "tester"})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return cfgPath, m
+}
+
+func tamper(t *testing.T, cfgPath string, stmts ...string) {
+	t.Helper()
+	cfg, _ := config.Load(cfgPath)
+	st, err := store.Open(context.Background(), cfg.StorePath(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, s := range stmts {
+		if _, err := st.DB.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
+
+func run(t *testing.T, cfg string, verb string, args ...string) (string, error) {
+	t.Helper()
+	ios, _, out, _ := cli.Test()
+	f := &cli.Factory{IO: ios, ConfigPath: cfg}
+	cmd := New(f)
+	cmd.SetArgs(append([]string{verb}, args...))
+	cmd.SilenceErrors, cmd.SilenceUsage = true, true
+	cmd.SetContext(context.Background())
+	err := cmd.Execute()
+	return out.String(), err
+}
+
+func TestLogAndVerify(t *testing.T) {
+	cfg, m := project(t, 3)
+	out, err := run(t, cfg, "log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(out, "DSA-1") != 3 || !strings.Contains(out, "tester") {
+		t.Fatalf("log:\n%s", out)
+	}
+	out, err = run(t, cfg, "verify", "--anchor", fmt.Sprintf("%d:%s", m.Disclosure.Seq, m.Disclosure.Hash))
+	if err != nil || !strings.Contains(out, "disclosure_log: 3 entries, chain intact") {
+		t.Fatalf("verify: %v\n%s", err, out)
+	}
+}
+
+func TestVerifyFindsTampering(t *testing.T) {
+	tests := []struct {
+		name   string
+		stmts  []string
+		anchor bool
+		want   string
+	}{
+		{"edit", []string{`UPDATE disclosure_log SET partner = 'police' WHERE seq = 2`}, false, "entry 2 was altered"},
+		{"delete", []string{`DELETE FROM disclosure_log WHERE seq = 2`}, false, "entry 2 is missing"},
+		{"reorder", []string{`UPDATE disclosure_log SET seq = 99 WHERE seq = 1`, `UPDATE disclosure_log SET seq = 1 WHERE seq = 2`, `UPDATE disclosure_log SET seq = 2 WHERE seq = 99`}, false, "does not follow"},
+		{"truncate", []string{`DELETE FROM disclosure_log WHERE seq = 3`}, true, "is not in the log"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, m := project(t, 3)
+			tamper(t, cfg, tc.stmts...)
+			args := []string{}
+			if tc.anchor {
+				args = append(args, "--anchor", fmt.Sprintf("%d:%s", m.Disclosure.Seq, m.Disclosure.Hash))
+			}
+			out, err := run(t, cfg, "verify", args...)
+			if err == nil || cli.ExitCode(err) == 0 {
+				t.Fatalf("tampered log verified:\n%s", out)
+			}
+			if !strings.Contains(out, tc.want) {
+				t.Fatalf("want %q in:\n%s", tc.want, out)
+			}
+		})
+	}
+}
+
+func TestVerifyBadAnchor(t *testing.T) {
+	cfg, _ := project(t, 1)
+	if _, err := run(t, cfg, "verify", "--anchor", "nonsense"); cli.ExitCode(err) != cli.ExitUsage {
+		t.Fatalf("%v", err)
+	}
+}
