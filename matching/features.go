@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 2
+const FeatureVersion = 3
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -23,7 +23,7 @@ var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs
 	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
 	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
 	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
-	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx"}
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user"}
 
 // sourceRow is what features read of a current record.
 type sourceRow struct {
@@ -126,6 +126,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(bizName), nzList(biz), nz(bizKey), nz(bizFirst), nz(bizDM), nz(trading),
 		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
 		nz(namesKey(gp.Soundex, fp.Soundex)),
+		nz(emailUser(get(record.Email))),
 	}
 }
 
@@ -238,4 +239,19 @@ func namesKey(a, b string) string {
 		a, b = b, a
 	}
 	return a + " " + b
+}
+
+// emailUser is the part of an e-mail address before the @ (or before the
+// domain, when the @ was lost), lower case, if it is long enough to mean
+// something.
+func emailUser(e string) string {
+	e = strings.ToLower(e)
+	u, _, ok := strings.Cut(e, "@")
+	if !ok {
+		return ""
+	}
+	if len(u) < 4 {
+		return ""
+	}
+	return u
 }

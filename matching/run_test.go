@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"fmt"
+	"github.com/council/golden/config"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -88,8 +89,12 @@ func TestRunFEBRL3(t *testing.T) {
 }
 
 func debugMisses(t *testing.T, st *store.Store, ls []testload.Labelled, kind record.Kind) {
+	debugMissesCfg(t, st, nil, ls, kind)
+}
+
+func debugMissesCfg(t *testing.T, st *store.Store, cfg *config.Config, ls []testload.Labelled, kind record.Kind) {
 	ctx := context.Background()
-	pairs, err := CandidatePairs(ctx, st, nil, kind)
+	pairs, err := CandidatePairs(ctx, st, cfg, kind)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,6 +50,7 @@ var columns = []Column{
 	{"nhs", Text, "valid NHS number"},
 	{"ni", Text, "valid National Insurance number"},
 	{"email", Text, "valid e-mail address, lower case"},
+	{"email_user", Text, "the part of the e-mail address before the @"},
 	{"phone", Text, "valid phone number, digits"},
 	{"uprn", Text, "valid UPRN"},
 	{"usrn", Text, "valid USRN"},

@@ -22,7 +22,7 @@ func Default(kind record.Kind) (*Spec, error) {
 	}
 	s.Kind = kind
 	s.Mode = Both
-	s.Cluster = Cluster{MinDensity: 0.3}
+	s.Cluster = Cluster{MinDensity: 0.1}
 	s.Training = Training{RandomPairs: 1_000_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1}
 	s.CompareAttributes = true
 	fillLabels(s)
@@ -129,7 +129,10 @@ func defaultPerson() *Spec {
 			block("pc", "house"),
 			block("house", "street"),
 			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}},
+			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}},
+			block("given_sx", "family_sx"),
 			block("email"),
+			block("email_user"),
 			block("phone"),
 		},
 		Comparisons: []Comparison{
@@ -163,7 +166,7 @@ func defaultPerson() *Spec {
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
 	}
 }
 
@@ -189,7 +192,7 @@ func defaultProperty() *Spec {
 			{Name: "classification", Column: "class", Levels: []Level{exact, {Kind: Initial}, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
 	}
 }
 
@@ -223,6 +226,6 @@ func defaultBusiness() *Spec {
 			{Name: "email", Column: "email", Levels: []Level{exact, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"company_no"}}},
-		Thresholds:    Thresholds{Link: 0.9, Review: 0.5},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
 	}
 }
