@@ -15,7 +15,13 @@ import (
 	"sync"
 
 	"github.com/council/golden/connectors/csv"
+	"github.com/council/golden/connectors/dtf73"
+	"github.com/council/golden/connectors/fixedwidth"
+	"github.com/council/golden/connectors/jsonsrc"
+	"github.com/council/golden/connectors/parquet"
+	"github.com/council/golden/connectors/presets"
 	"github.com/council/golden/connectors/raw"
+	"github.com/council/golden/connectors/xlsx"
 	"github.com/council/golden/record"
 )
 
@@ -40,7 +46,17 @@ func Builtin() *Registry {
 }
 
 func builtins() []raw.Connector {
-	return []raw.Connector{csv.Connector{}}
+	return []raw.Connector{
+		csv.Connector{},
+		fixedwidth.Connector{},
+		xlsx.Connector{},
+		jsonsrc.Connector{},
+		jsonsrc.Connector{Lines: true},
+		dtf73.Connector{},
+		presets.CompaniesHouse{},
+		presets.NNDR{},
+		parquet.Connector{},
+	}
 }
 
 // Get returns the connector called name.

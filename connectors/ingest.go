@@ -57,7 +57,7 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 	// Check every source's mapping and format before touching the store.
 	jobs := make([]*job, 0, len(srcs))
 	for _, s := range srcs {
-		j, err := r.prepare(ctx, cfg, s)
+		j, err := r.prepare(ctx, cfg, s, log)
 		if err != nil {
 			return nil, err
 		}
@@ -117,21 +117,21 @@ type job struct {
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
 }
 
-func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source) (*job, error) {
+func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
 	c, ok := r.Get(s.Connector)
 	if !ok {
 		return nil, config.Errorf(cfg.File, orNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
 	}
 	preset := ""
 	if p, ok := c.(raw.Presetter); ok {
-		preset = p.Preset()
+		preset = p.Preset(raw.Node(&s.Node, "format"))
 	}
 	spec, err := mapping.Parse(cfg, s, preset)
 	if err != nil {
 		return nil, err
 	}
 	w := &warnings{}
-	src := &raw.Source{Name: s.Name, Kind: s.Kind, Config: cfg, Spec: s, Format: raw.Node(&s.Node, "format"), Warn: w}
+	src := &raw.Source{Name: s.Name, Kind: s.Kind, Config: cfg, Spec: s, Format: raw.Node(&s.Node, "format"), Warn: w, Log: log.With("source", s.Name)}
 	if nf, ok := c.(raw.NeedsFiles); ok && nf.NeedsFiles() {
 		if s.Path == "" {
 			return nil, config.Errorf(cfg.File, &s.Node, "source %s: no path: name the extract's file", s.Name)

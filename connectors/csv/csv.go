@@ -206,7 +206,8 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		if err != nil {
 			return &raw.FileError{File: path, Line: p.lines.Line, Err: err}
 		}
-		if rec.blank {
+		if rec.blank || rec.err == nil && allEmpty(rec.fields) {
+			// Blank lines and rows of empty cells (",,,,") hold nothing to lose.
 			continue
 		}
 		n++
@@ -233,6 +234,15 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		r.warn("%s: header only, no rows", name)
 	}
 	return nil
+}
+
+func allEmpty(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func fitRow(fields []string, want int, pad bool) ([]string, *raw.RowError) {

@@ -111,6 +111,22 @@ func (p *parser) next() (record, error) {
 	}
 }
 
+// SplitLine splits one line of delimited text into fields. A quoted field
+// that does not close on the line, or text after a closing quote, is an error.
+func SplitLine(s string, delim, quote byte) ([]string, error) {
+	if quote == 0 || strings.IndexByte(s, quote) < 0 {
+		return strings.Split(s, string(delim)), nil
+	}
+	fields, open, bad := split(s, delim, quote)
+	if open {
+		return nil, fmt.Errorf("broken quoting: a quoted field is not closed")
+	}
+	if bad != "" {
+		return nil, fmt.Errorf("broken quoting: %s", bad)
+	}
+	return fields, nil
+}
+
 // split splits one record's text into fields. open reports a quoted field
 // still open at the end of the text; bad says why the quoting is broken.
 func split(s string, delim, q byte) (fields []string, open bool, bad string) {

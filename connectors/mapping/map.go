@@ -369,6 +369,11 @@ func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 		_ = i
 		return t, true
 	}
+	if m.hdr != nil && m.hdr.ExcelDates {
+		if t, _, _, ok := excelFormat.parse(v); ok {
+			return t, true
+		}
+	}
 	// Would it read with day and month swapped? Then the order may be wrong.
 	for _, f := range formats {
 		if f.swappable() && !f.yearFirst() {
@@ -480,6 +485,8 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 }
 
 var defaultFormats = defaultDates()
+
+var excelFormat = &dateFormat{name: "excel", excel: true, dayIdx: -1, monIdx: -1}
 
 func defaultDates() []*dateFormat {
 	var out []*dateFormat

@@ -20,8 +20,12 @@ type Header struct {
 	// empty. A dense header (CSV, xlsx) that lacks one is a layout that does
 	// not fit the file: a whole-file failure.
 	Sparse bool
-	index  map[string]int
-	fold   map[string]int
+	// ExcelDates: the rows come from a workbook, where a date cell reads as
+	// a serial number; the mapper reads such numbers as dates in any date
+	// field.
+	ExcelDates bool
+	index      map[string]int
+	fold       map[string]int
 }
 
 // NewHeader returns a header over names. Names are used as given; Index also

@@ -3,6 +3,7 @@ package raw
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -26,6 +27,15 @@ type Source struct {
 	Files  []string   // the path's glob expanded, in name order (file connectors)
 	Format *yaml.Node // the format: section, nil when absent
 	Warn   Warner
+	Log    *slog.Logger // may be nil; see Logger
+}
+
+// Logger returns the source's logger, or one that discards.
+func (s *Source) Logger() *slog.Logger {
+	if s.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Log
 }
 
 // Errorf is a config error at node n of the source's config file.
@@ -49,9 +59,9 @@ type Connector interface {
 
 // Presetter is a connector with a built-in mapping (for example Companies
 // House): YAML with id, fields, attributes and observed keys that a source's
-// own keys override.
+// own keys override. format is the source's format section (may be nil).
 type Presetter interface {
-	Preset() string
+	Preset(format *yaml.Node) string
 }
 
 // NeedsFiles is a connector that reads files named by path:.
