@@ -3,10 +3,12 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/council/golden/cmd/golden/exportgolden"
 	"github.com/council/golden/cmd/golden/show"
 	"github.com/council/golden/internal/cli"
 )
 
 func addGoldenCommands(root *cobra.Command, f *cli.Factory) {
 	root.AddCommand(show.New(f, nil))
+	exportCommand(root).AddCommand(exportgolden.New(f, nil))
 }
