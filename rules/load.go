@@ -70,6 +70,11 @@ func GoldenColumns(ctx context.Context, q store.Querier) ([]string, error) {
 // EachRecord calls fn for every active golden record of kind, in golden id
 // order, reading the field columns that exist. fn must not keep rec.
 func EachRecord(ctx context.Context, q store.Querier, kind string, fn func(rec *policy.Record) error) error {
+	return eachRecord(ctx, q, kind, "", fn)
+}
+
+// eachRecord is EachRecord, limited to one golden id when id is not empty.
+func eachRecord(ctx context.Context, q store.Querier, kind, id string, fn func(rec *policy.Record) error) error {
 	cols, err := GoldenColumns(ctx, q)
 	if err != nil {
 		return err
@@ -78,7 +83,13 @@ func EachRecord(ctx context.Context, q store.Querier, kind string, fn func(rec *
 	for _, c := range cols {
 		sel = append(sel, "coalesce("+store.QuoteIdent(c)+", '')")
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+strings.Join(sel, ", ")+` FROM golden_records WHERE status = 'active' AND kind = ? ORDER BY golden_id`, kind)
+	query := `SELECT ` + strings.Join(sel, ", ") + ` FROM golden_records WHERE status = 'active' AND kind = ?`
+	args := []any{kind}
+	if id != "" {
+		query += ` AND golden_id = ?`
+		args = append(args, id)
+	}
+	rows, err := q.QueryContext(ctx, query+` ORDER BY golden_id`, args...)
 	if err != nil {
 		return fmt.Errorf("rules: read golden %s records: %w", kind, err)
 	}

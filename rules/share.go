@@ -178,7 +178,7 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 		PolicySHA256 string                    `json:"policy_sha256"`
 		Files        []ManifestFile            `json:"files"`
 		Withheld     map[string]map[string]int `json:"withheld"`
-	}{opts.Format, opts.OutDir, m.Rows, m.PolicySHA256, m.Files, m.Withheld})
+	}{opts.Format, absPath(opts.OutDir), m.Rows, m.PolicySHA256, m.Files, m.Withheld})
 	if err != nil {
 		return nil, fmt.Errorf("share: %w", err)
 	}
@@ -215,6 +215,13 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 	}
 	log.Info("shared", "partner", pt.ID, "agreement", a.Reference, "format", opts.Format, "rows", m.Rows, "files", len(m.Files), "disclosure", m.Disclosure.Seq)
 	return m, nil
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 func prepareOut(dir string) (created bool, err error) {

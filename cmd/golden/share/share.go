@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"os/user"
 	"slices"
@@ -126,13 +127,14 @@ func run(cmd *cobra.Command, opts *Options) error {
 	fmt.Fprintf(opts.IO.ErrOut, "shared %d record(s) with %s under %s: %s (disclosure %d)\n", m.Rows, m.Partner.ID, m.Agreement.Reference, opts.Out, m.Disclosure.Seq)
 	for _, f := range m.Files {
 		fmt.Fprintf(opts.IO.ErrOut, "  %s  %d rows  sha256 %s\n", f.Name, f.Rows, f.SHA256)
-		for field, n := range f.Unrepresentable {
-			fmt.Fprintf(opts.IO.ErrOut, "    %d %s value(s) could not be transformed and were left empty\n", n, field)
+		for _, field := range slices.Sorted(maps.Keys(f.Unrepresentable)) {
+			fmt.Fprintf(opts.IO.ErrOut, "    %d %s value(s) could not be transformed and were left empty\n", f.Unrepresentable[field], field)
 		}
 	}
-	for kind, reasons := range m.Withheld {
-		for reason, n := range reasons {
-			fmt.Fprintf(opts.IO.ErrOut, "  %s: %d %s\n", kind, n, reason)
+	for _, kind := range slices.Sorted(maps.Keys(m.Withheld)) {
+		reasons := m.Withheld[kind]
+		for _, reason := range slices.Sorted(maps.Keys(reasons)) {
+			fmt.Fprintf(opts.IO.ErrOut, "  %s: %d %s\n", kind, reasons[reason], reason)
 		}
 	}
 	return nil
