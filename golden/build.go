@@ -120,15 +120,17 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	full := b.opts.Full || stateHash != b.hash
 
-	// The current clustering of every current record of the kind. A record
-	// the matching engine has not clustered yet stands alone (keyed by -rid
-	// so that it cannot collide with a cluster id).
+	// The current clustering of every current record of the kind. Matching
+	// keeps one row per record (rewriting only those that change); should a
+	// record have several, its latest wins. A record the matching engine has
+	// not clustered yet stands alone (keyed by -rid so that it cannot
+	// collide with a cluster id).
 	if err := b.temp(ctx, "g_cur", `AS
 		SELECT r.rid, r.source, r.source_id, r.version::INTEGER AS version,
 		       coalesce(c.cluster_id, -r.rid) AS cluster_id
 		FROM current_records r
-		LEFT JOIN (SELECT rid, cluster_id FROM match_clusters
-		           WHERE kind = $1 AND run_id = (SELECT max(run_id) FROM match_clusters WHERE kind = $1)) c
+		LEFT JOIN (SELECT rid, arg_max(cluster_id, run_id) AS cluster_id FROM match_clusters
+		           WHERE kind = $1 GROUP BY rid) c
 		  ON c.rid = r.rid
 		WHERE r.kind = $1`, string(b.kind)); err != nil {
 		return err

@@ -214,3 +214,24 @@ func TestCannotLinkInOneGoldenRecordFails(t *testing.T) {
 		})
 	}
 }
+
+// Matching rewrites only the match_clusters rows that change: rows of
+// unchanged clusters keep the run that wrote them.
+func TestClusterRowsFromEarlierRuns(t *testing.T) {
+	w := goldentest.New(t)
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane"), goldentest.Person("housing:T9", "given_name", "Jane"),
+		goldentest.Person("education:E5", "given_name", "Tom"))
+	w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
+	w.Build(record.Person)
+	before := w.Snapshot(record.Person)
+	// A later run rewrites only E5's row.
+	if _, err := w.St.DB.Exec(`UPDATE match_clusters SET run_id = 99 WHERE rid = ?`, w.RIDs["education:E5"]); err != nil {
+		t.Fatal(err)
+	}
+	if rep := w.Build(record.Person); rep.Created+rep.Updated+rep.Retired != 0 {
+		t.Fatalf("report = %+v", rep)
+	}
+	if after := w.Snapshot(record.Person); after != before {
+		t.Errorf("golden records changed:\n%s\nwant\n%s", after, before)
+	}
+}
