@@ -30,7 +30,14 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# golden bench on synthetic cities (text to stdout, JSON to out/bench-N.json),
+# then the Go micro-benchmarks. BENCH_PEOPLE="10000" make bench for a quick one.
+BENCH_PEOPLE ?= 100000 1000000
 bench: build
+	@mkdir -p $(OUT)
+	@for n in $(BENCH_PEOPLE); do \
+	  ./$(BIN) bench --people $$n --json-file $(OUT)/bench-$$n.json || exit 1; \
+	done
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

@@ -116,25 +116,12 @@ func (g *gazetteer) finish() error {
 
 func (g *gazetteer) yaml() string {
 	return `
-  # The LLPG (local gazetteer): BS 7666 DTF 7.3, records 10/11/15/21/24/99.
+  # The LLPG (local gazetteer): BS 7666 DTF 7.3, records 10/11/15/21/24/99. The
+  # dtf73 connector joins each BLPU with its LPI and street and maps them itself.
   - name: gazetteer
     kind: property
     connector: dtf73
     path: gazetteer.csv
     trust: 5
-    id: UPRN
-    fields:
-      uprn: UPRN
-      usrn: USRN
-      sub_building: SAO_TEXT
-      building_name: PAO_TEXT
-      building_number: {columns: [PAO_START_NUMBER, PAO_START_SUFFIX], join: ""}
-      street: STREET_DESCRIPTOR
-      locality: LOCALITY_NAME
-      town: POST_TOWN
-      postcode: POSTCODE
-      classification: BLPU_CLASS
-    attributes:
-      parent_uprn: PARENT_UPRN
 `
 }

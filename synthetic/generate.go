@@ -16,6 +16,10 @@ import (
 	"time"
 )
 
+// Version changes whenever the generator's output for a seed changes, so
+// that caches of generated cities can tell they are stale.
+const Version = "1"
+
 // Options say what city to build.
 type Options struct {
 	People  int       // residents to generate (at least 1)

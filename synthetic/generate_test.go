@@ -451,3 +451,34 @@ func TestIdentifiers(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkGenerate measures the whole generator (10,000 people, every
+// extract and truth file written to a temp folder).
+func BenchmarkGenerate(b *testing.B) {
+	dir := b.TempDir()
+	people := 0
+	for i := 0; i < b.N; i++ {
+		sum, err := Generate(context.Background(), dir, Options{People: 10000, Seed: int64(i)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		people += sum.People
+	}
+	b.ReportMetric(float64(people)/b.Elapsed().Seconds(), "people/s")
+}
+
+func BenchmarkErrorProfile(b *testing.B) {
+	t, err := loadTables()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := newRNG()
+	pr := profile{typo: 0.1, ocr: 0.1, phonetic: 0.1, nickname: 0.1, initial: 0.1, swapDM: 0.1, badNHS: 0.1}
+	p := &person{given: "Katherine", family: "Thompson", dob: date(1980, 3, 4), nhs: "9434765919"}
+	tally := map[string]int{}
+	for i := 0; i < b.N; i++ {
+		r.reseed(1, 2, i)
+		p.given = t.givenName(r, 'F', 1980)
+		_ = pr.view(r, p, tally)
+	}
+}
