@@ -24,10 +24,11 @@ import (
 // Env is what compiling a policy may consult besides the file: the date,
 // and where partners' keys are read from (injectable for tests).
 type Env struct {
-	Now      time.Time                         // the evaluation date (expiry, age); default time.Now
-	Getenv   func(name string) (string, bool)  // default os.LookupEnv
-	ReadFile func(path string) ([]byte, error) // default os.ReadFile
-	Dir      string                            // key files are relative to this (default: the policy file's folder)
+	Now      time.Time                              // the evaluation date (expiry, age); default time.Now
+	Getenv   func(name string) (string, bool)       // default os.LookupEnv
+	ReadFile func(path string) ([]byte, error)      // default os.ReadFile
+	Stat     func(path string) (os.FileInfo, error) // default os.Stat
+	Dir      string                                 // key files are relative to this (default: the policy file's folder)
 }
 
 func (e Env) withDefaults(file string) Env {
@@ -39,6 +40,9 @@ func (e Env) withDefaults(file string) Env {
 	}
 	if e.ReadFile == nil {
 		e.ReadFile = os.ReadFile
+	}
+	if e.Stat == nil {
+		e.Stat = os.Stat
 	}
 	if e.Dir == "" {
 		e.Dir = filepath.Dir(file)
@@ -172,6 +176,11 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 			continue
 		}
 		e.keys[pt.ID] = k
+		if pt.Key.File != "" {
+			if fi, err := env.Stat(keyPath(pt.Key, env)); err == nil && fi.Mode().Perm()&0o077 != 0 {
+				add(pt.Key.Pos, Warning, "partner:"+pt.ID, CodeKeyMissing, "%s %s: key file %s can be read by other users (mode %04o): chmod 600 it", kindOfPartner(pt), pt.ID, pt.Key.File, fi.Mode().Perm())
+			}
+		}
 		for _, o := range loaded {
 			if o.key.Equal(k) {
 				add(pt.Key.Pos, Error, "partner:"+pt.ID, CodeKeyShared, "%s %s uses the same key as %s: pseudonyms would link across partners; give each its own key", kindOfPartner(pt), pt.ID, o.id)
@@ -238,7 +247,11 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 				}
 			}
 			if strings.TrimSpace(r.Where) != "" && celEnv != nil {
-				prg, cds := e.compileWhere(r, services)
+				named := map[string]bool{}
+				for _, f := range a.Flags {
+					named[f.Name] = true
+				}
+				prg, cds := e.compileWhere(r, services, named)
 				for _, d := range cds {
 					d.File, d.Scope = p.File, scope
 					d.Message = fmt.Sprintf("agreement %s, %s, where: %s", a.Reference, r.Kind, d.Message)
@@ -295,6 +308,13 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
+func keyPath(ref *KeyRef, env Env) string {
+	if filepath.IsAbs(ref.File) {
+		return ref.File
+	}
+	return filepath.Join(env.Dir, ref.File)
+}
+
 // loadKey reads a partner's key. Errors say where the key should be, never
 // what it holds.
 func loadKey(ref *KeyRef, env Env) (*transform.Key, error) {
@@ -306,10 +326,7 @@ func loadKey(ref *KeyRef, env Env) (*transform.Key, error) {
 		}
 		b = []byte(v)
 	} else {
-		path := ref.File
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(env.Dir, path)
-		}
+		path := keyPath(ref, env)
 		raw, err := env.ReadFile(path)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
@@ -364,7 +381,7 @@ var undeclared = regexp.MustCompile(`undeclared reference to '([^']+)'`)
 
 // compileWhere type-checks a row condition. Diagnostics carry lines in the
 // policy file.
-func (e *Engine) compileWhere(r *EntityRule, services map[string]bool) (cel.Program, Diagnostics) {
+func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]bool) (cel.Program, Diagnostics) {
 	var ds Diagnostics
 	checked, iss := e.cel.Compile(r.Where)
 	if iss != nil && iss.Err() != nil {
@@ -421,9 +438,14 @@ func (e *Engine) compileWhere(r *EntityRule, services map[string]bool) (cel.Prog
 						Message: fmt.Sprintf("service %q is not one the services: section maps a source to%s", s, didYouMean(s, names))})
 				}
 			case VarFlags:
-				if _, ok := e.flags[NormaliseFlag(s)]; !ok {
+				f, ok := e.flags[NormaliseFlag(s)]
+				switch {
+				case !ok:
 					ds = append(ds, Diagnostic{Line: r.WherePos.Line, Column: r.WherePos.Column, Severity: Warning, Code: CodeUnknownFlag,
-						Message: fmt.Sprintf("flag %q is not defined", s)})
+						Message: fmt.Sprintf("flag %q is not defined%s", s, didYouMean(s, e.flagNames()))})
+				case f.Restricted && !namedFlags[f.Name]:
+					ds = append(ds, Diagnostic{Line: r.WherePos.Line, Column: r.WherePos.Column, Severity: Warning, Code: CodeUnknownFlag,
+						Message: fmt.Sprintf("records carrying the restricted flag %s are withheld before this condition is evaluated; name it under the agreement's flags: if they may leave", f.Name)})
 				}
 			}
 		}))
@@ -434,6 +456,15 @@ func (e *Engine) compileWhere(r *EntityRule, services map[string]bool) (cel.Prog
 		return nil, ds
 	}
 	return prg, ds
+}
+
+func (e *Engine) flagNames() []string {
+	out := make([]string, 0, len(e.flags))
+	for n := range e.flags {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // celCostLimit bounds the work one row condition may do.

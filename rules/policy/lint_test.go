@@ -42,13 +42,19 @@ func lint(t *testing.T, text string, env map[string]string) Diagnostics {
 	}
 	_, cds := Compile(p, Env{Now: lintNow, Getenv: func(n string) (string, bool) { v, ok := env[n]; return v, ok },
 		ReadFile: func(path string) ([]byte, error) {
-			if strings.HasSuffix(path, "good.key") {
+			if strings.HasSuffix(path, "good.key") || strings.HasSuffix(path, "loose.key") {
 				return []byte("0123456789abcdef0123456789abcdef\n"), nil
 			}
 			if strings.HasSuffix(path, "short.key") {
 				return []byte("abc\n"), nil
 			}
 			return nil, fs.ErrNotExist
+		},
+		Stat: func(path string) (fs.FileInfo, error) {
+			if strings.HasSuffix(path, "loose.key") {
+				return fakeInfo(0o644), nil
+			}
+			return fakeInfo(0o600), nil
 		}})
 	return append(ds, cds...)
 }
@@ -122,6 +128,9 @@ func TestLintErrors(t *testing.T) {
 		{"key in policy", func(s string) string {
 			return strings.Replace(s, "key: {env: NHS_KEY}", "key: s3cr3t-k3y-value-1234567890", 1)
 		}, nil, CodeKeyInPolicy, Error, 8, "does not belong"},
+		{"key file readable by others", func(s string) string {
+			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {file: loose.key}", 1)
+		}, nil, CodeKeyMissing, Warning, 8, "chmod 600"},
 		{"key shared", func(s string) string {
 			return strings.Replace(s, "agreements:", "  - {id: police, name: P, contact: c, key: {env: NHS_KEY}}\nagreements:", 1)
 		}, goodKey, CodeKeyShared, Error, 9, "same key as nhs"},
@@ -136,6 +145,8 @@ func TestLintErrors(t *testing.T) {
 		{"bad bands", func(s string) string {
 			return strings.Replace(s, "given_name: keep", "age: {generalise: band, bands: [18, 0]}", 1)
 		}, goodKey, CodeTransform, Error, 21, "must ascend"},
+		{"condition tests a withheld flag", func(s string) string { return strings.Replace(s, "age >= 65", `"safeguarding" in flags`, 1) }, goodKey, CodeUnknownFlag, Warning, 19, "withheld before this condition"},
+		{"condition tests an unknown flag", func(s string) string { return strings.Replace(s, "age >= 65", `"refgue" in flags`, 1) }, goodKey, CodeUnknownFlag, Warning, 19, `did you mean "refuge"`},
 		{"unused partner", func(s string) string {
 			return strings.Replace(s, "agreements:", "  - {id: police, name: P, contact: c}\nagreements:", 1)
 		}, goodKey, CodeMissing, Warning, 9, "has no agreement"},
@@ -363,3 +374,12 @@ agreements:
 		t.Fatal("undefined role sees a record")
 	}
 }
+
+type fakeInfo fs.FileMode
+
+func (f fakeInfo) Name() string       { return "key" }
+func (f fakeInfo) Size() int64        { return 32 }
+func (f fakeInfo) Mode() fs.FileMode  { return fs.FileMode(f) }
+func (f fakeInfo) ModTime() time.Time { return time.Time{} }
+func (f fakeInfo) IsDir() bool        { return false }
+func (f fakeInfo) Sys() any           { return nil }
