@@ -9,6 +9,7 @@ package synthetic
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,6 +28,11 @@ type Options struct {
 	Council string    // council name in golden.yaml and file headers (default "Demo City Council")
 	Town    string    // post town (default "Demo City")
 	AsOf    time.Time // the extracts' date (default 2026-09-30)
+	// Governance and Survivorship, when set, are written into golden.yaml
+	// as its governance: and survivorship: files (relative to golden.yaml);
+	// the generator does not write those files.
+	Governance   string
+	Survivorship string
 }
 
 // Summary says what was generated.
@@ -263,10 +269,22 @@ sources:
 	for _, s := range systems {
 		b.WriteString(s.yaml())
 	}
+	if w.opts.Survivorship != "" {
+		fmt.Fprintf(&b, "\nsurvivorship: %s\n", yamlString(w.opts.Survivorship))
+	}
+	if w.opts.Governance != "" {
+		fmt.Fprintf(&b, "\ngovernance: %s\n", yamlString(w.opts.Governance))
+	}
 	if err := os.WriteFile(filepath.Join(w.dir, ConfigFile), b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("synthetic: write %s: %w", ConfigFile, err)
 	}
 	return nil
+}
+
+// yamlString quotes s as a YAML double-quoted scalar (JSON strings are valid YAML).
+func yamlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 // SourceNames lists the sources a generated golden.yaml defines, sorted.

@@ -22,6 +22,9 @@ type Options struct {
 	Council string
 	AsOf    string
 	JSON    bool
+
+	Governance   string
+	Survivorship string
 }
 
 // New returns the generate command. runF, if not nil, replaces the run function (for tests).
@@ -37,7 +40,7 @@ a golden.yaml that reads them, and the ground truth: truth.csv (the true entity
 behind every source record), truth_relationships.csv and truth_corrupt.csv
 (rows deliberately made unreadable). The same --people and --seed give the
 same bytes.`,
-		Example: `  golden generate --people 300 --seed 7 --out testdata/demo
+		Example: `  golden generate --people 300 --seed 7 --governance policy.yaml --out testdata/demo
   golden generate --people 1000000 --out /tmp/city && golden run --config /tmp/city/golden.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -58,6 +61,8 @@ same bytes.`,
 	cmd.Flags().StringVar(&opts.Out, "out", "", "folder to write to (created if missing)")
 	cmd.Flags().StringVar(&opts.Council, "council", "", "council name (default \"Demo City Council\")")
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "extract date, YYYY-MM-DD (default 2026-09-30)")
+	cmd.Flags().StringVar(&opts.Governance, "governance", "", "name this policy file in golden.yaml's governance: (not written by generate)")
+	cmd.Flags().StringVar(&opts.Survivorship, "survivorship", "", "name this file in golden.yaml's survivorship: (not written by generate)")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -66,7 +71,8 @@ func run(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	so := synthetic.Options{People: opts.People, Seed: opts.Seed, Council: opts.Council}
+	so := synthetic.Options{People: opts.People, Seed: opts.Seed, Council: opts.Council,
+		Governance: opts.Governance, Survivorship: opts.Survivorship}
 	if opts.AsOf != "" {
 		t, err := time.Parse("2006-01-02", opts.AsOf)
 		if err != nil {
