@@ -192,6 +192,18 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 		} else {
 			parts = []string{m.text(m.s.addr, row)}
 		}
+		// A postcode mapped on its own (and kept even when invalid) is not an
+		// address line: drop it from the end before splitting.
+		if pc := rec.Values[record.Postcode]; pc != "" {
+			for len(parts) > 0 {
+				last := strings.TrimSpace(parts[len(parts)-1])
+				if last == "" || strings.EqualFold(strings.ReplaceAll(last, " ", ""), strings.ReplaceAll(pc, " ", "")) {
+					parts = parts[:len(parts)-1]
+					continue
+				}
+				break
+			}
+		}
 		a := SplitAddress(parts)
 		if a.Text == "" && m.s.addr.required {
 			return &raw.RowError{Field: Address, Reason: "required field is empty"}, nil
@@ -202,8 +214,12 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 		m.setSplit(rec, record.Street, a.Street)
 		m.setSplit(rec, record.Locality, a.Locality)
 		m.setSplit(rec, record.Town, a.Town)
+		if a.Postcode == "" && a.Text != "" && rec.Values[record.Postcode] != "" {
+			// The postcode came in its own column: the one-line address ends with it.
+			a.Text += ", " + rec.Values[record.Postcode]
+		}
 		m.setSplit(rec, record.AddressText, a.Text)
-		if !m.s.explicit[record.Postcode] && a.Postcode != "" {
+		if rec.Values[record.Postcode] == "" && a.Postcode != "" {
 			pc, ok := ukid.Postcode(a.Postcode)
 			rec.Values[record.Postcode] = pc
 			if !ok {
@@ -258,8 +274,10 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 	return nil, nil
 }
 
+// setSplit sets a part of a split name or address unless the source
+// mapped that field itself and the row has a value for it.
 func (m *Mapper) setSplit(rec *record.Record, f record.Field, v string) {
-	if !m.s.explicit[f] && v != "" {
+	if rec.Values[f] == "" && v != "" {
 		rec.Values[f] = v
 	}
 }

@@ -223,6 +223,8 @@ var (
 	postcodeTailRE = regexp.MustCompile(`(?i)[,\s]*\b([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\s*$`)
 	subBuildingRE  = regexp.MustCompile(`(?i)^(flat|apartment|apt|unit|suite|room|studio|maisonette|floor|ground floor|first floor|second floor|third floor|basement|lower ground floor|upper floor|gf|ff|block|plot|bay|office|shop|units?)\b`)
 	numberedRE     = regexp.MustCompile(`^([0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?)[,\s]+(.+)$`)
+	subNumberedRE  = regexp.MustCompile(`(?i)^((?:flat|apartment|apt|unit|units|suite|room|studio|maisonette|shop|office|bay|plot|block)\.?\s+[0-9]+[A-Za-z]{0,2}(?:\s*-\s*[0-9]+[A-Za-z]{0,2})?)[,\s]+(\S.*)$`)
+	streetTypeRE   = regexp.MustCompile(`(?i)\b(road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|crescent|cres|court|ct|place|pl|square|sq|terrace|gardens|gdns|grove|hill|row|walk|parade|mews|rise|park|green|broadway|esplanade|quay|wharf|view|vale|yard|boulevard|circus|approach|hall)$`)
 	numberOnlyRE   = regexp.MustCompile(`^[0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?$`)
 )
 
@@ -280,6 +282,10 @@ func SplitAddress(lines []string) Addr {
 	for len(parts) > 1 && counties[strings.ToLower(strings.TrimSuffix(parts[len(parts)-1], "."))] {
 		parts = parts[:len(parts)-1]
 	}
+	// "Unit 9 Berry Court Farm" on one line: the sub-building is its own part.
+	if m := subNumberedRE.FindStringSubmatch(parts[0]); m != nil {
+		parts = append([]string{m[1], m[2]}, parts[1:]...)
+	}
 	// Sub-building at the front ("Flat 3", "Unit 2", "Ground Floor").
 	i := 0
 	for i < len(parts)-1 && subBuildingRE.MatchString(parts[i]) {
@@ -307,7 +313,21 @@ func SplitAddress(lines []string) Addr {
 		}
 	}
 	if streetAt < 0 {
-		// No number: the building name is the first line, the street the next.
+		// No number: a line ending in a street type is the street, the lines
+		// before it a building name.
+		for j := i; j < len(parts)-1; j++ {
+			if streetTypeRE.MatchString(parts[j]) {
+				if j > i {
+					a.BuildingName = strings.Join(parts[i:j], ", ")
+				}
+				a.Street = parts[j]
+				streetAt = j
+				break
+			}
+		}
+	}
+	if streetAt < 0 {
+		// Else the building name is the first line, the street the next.
 		if i < len(parts) {
 			if len(parts)-i >= 3 {
 				a.BuildingName = parts[i]

@@ -93,6 +93,12 @@ func TestSplitAddress(t *testing.T) {
 		{"postcode without comma", []string{"38 STATION ROAD SUDBURY SUFFOLK CO10 2SS"},
 			Addr{BuildingNumber: "38", Street: "STATION ROAD SUDBURY SUFFOLK", Postcode: "CO10 2SS", Text: "38 STATION ROAD SUDBURY SUFFOLK, CO10 2SS"}},
 		{"empty", []string{"", " "}, Addr{}},
+		{"companies house", []string{"UNIT 9   BERRY COURT FARM BRAMLEY ROAD", "LITTLE LONDON", "TADLEY", "HAMPSHIRE", "RG26 5AT"},
+			Addr{SubBuilding: "UNIT 9", Street: "BERRY COURT FARM BRAMLEY ROAD", Locality: "LITTLE LONDON", Town: "TADLEY", Postcode: "RG26 5AT",
+				Text: "UNIT 9 BERRY COURT FARM BRAMLEY ROAD, LITTLE LONDON, TADLEY, HAMPSHIRE, RG26 5AT"}},
+		{"named house on a road", []string{"Rose Cottage", "Mill Lane", "Little Hadham", "Ware", "SG11 2AB"},
+			Addr{BuildingName: "Rose Cottage", Street: "Mill Lane", Locality: "Little Hadham", Town: "Ware", Postcode: "SG11 2AB",
+				Text: "Rose Cottage, Mill Lane, Little Hadham, Ware, SG11 2AB"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

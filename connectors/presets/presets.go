@@ -112,6 +112,7 @@ id: {column: [PlaceRef, Property Reference Number, Property ref no, Property Ref
 fields:
   business_name: {column: [FOIName, Primary Liable party name, Ratepayer Name, Ratepayer, Liable Party, Occupier], map: {"Personal details not supplied": ""}, optional: true}
   address: {columns: [Full Property Address, Property Address, PropAddress1, PropAddress2, PropAddress3, PropAddress4, PropAddress5, PropPostCode, Postcode], optional: true}
+  postcode: {column: [PropPostCode, Postcode, Property Postcode], optional: true}
   rateable_value: {column: [RateableVal, Current Rateable Value, Rateable Value, RV], money: true, optional: true}
 attributes:
   property_description: {column: [PropDesc, Property Description, Description], optional: true}
