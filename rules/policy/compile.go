@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/common"
 	"cel.dev/cel-go/common/ast"
 	"cel.dev/cel-go/ext"
 
@@ -377,6 +378,27 @@ func newCELEnv() (*cel.Env, error) {
 	return cel.NewEnv(opts...)
 }
 
+// celFunctions are the functions and macros conditions may use, for suggestions.
+var celFunctions = []string{"size", "contains", "startsWith", "endsWith", "matches", "exists", "exists_one", "all", "map", "filter",
+	"int", "string", "double", "timestamp", "duration", "lowerAscii", "upperAscii", "trim", "replace", "split", "substring", "indexOf", "join"}
+
+// isCall reports whether name at loc in the expression is called: (…) follows it.
+func isCall(src string, loc common.Location, name string) bool {
+	if loc == nil || loc.Line() < 1 {
+		return false
+	}
+	lines := strings.Split(src, "\n")
+	if loc.Line() > len(lines) {
+		return false
+	}
+	line := []rune(lines[loc.Line()-1])
+	col := loc.Column()
+	if col < 0 || col > len(line) {
+		return false
+	}
+	return col < len(line) && line[col] == '(' && col >= len([]rune(name)) && string(line[col-len([]rune(name)):col]) == name
+}
+
 var undeclared = regexp.MustCompile(`undeclared reference to '([^']+)'`)
 
 // compileWhere type-checks a row condition. Diagnostics carry lines in the
@@ -387,7 +409,11 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 	if iss != nil && iss.Err() != nil {
 		for _, ce := range iss.Errors() {
 			msg := ce.Message
-			if m := undeclared.FindStringSubmatch(msg); m != nil {
+			back := 0 // a call is reported at its '(': point at the name instead
+			if m := undeclared.FindStringSubmatch(msg); m != nil && isCall(r.Where, ce.Location, m[1]) {
+				back = len([]rune(m[1]))
+				msg = fmt.Sprintf("unknown function %q: a condition may call only CEL's standard functions (size, contains, startsWith, endsWith, matches, exists, all, …)%s", m[1], didYouMean(m[1], celFunctions))
+			} else if m != nil {
 				msg = fmt.Sprintf("unknown name %q: a condition may use only the record's fields and %s, %s, %s, %s, %s, %s%s",
 					m[1], VarKind, VarID, VarAge, VarServices, VarSources, VarFlags, didYouMean(m[1], Variables()))
 			} else if strings.HasPrefix(msg, "found no matching overload") {
@@ -398,9 +424,9 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			if ce.Location != nil && ce.Location.Line() > 0 {
 				line += ce.Location.Line() - 1
 				if ce.Location.Line() == 1 && col > 0 {
-					col += ce.Location.Column()
+					col += ce.Location.Column() - back
 				} else {
-					col = ce.Location.Column() + 1
+					col = ce.Location.Column() + 1 - back
 				}
 			}
 			ds = append(ds, Diagnostic{Line: line, Column: col, Severity: Error, Code: CodeCEL, Message: msg})

@@ -461,6 +461,9 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 	if wn := get(n, "where"); wn != nil {
 		r.Where = w.scalar(wn, scope, "where")
 		r.WherePos = posOf(wn)
+		if wn.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+			r.WherePos.Column++ // CEL columns count from inside the quotes
+		}
 		if wn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			r.WherePos.Line++ // a block scalar starts on the next line
 			r.WherePos.Column = 0
