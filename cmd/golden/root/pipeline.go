@@ -3,8 +3,10 @@ package root
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/council/golden/cmd/golden/run"
 	"github.com/council/golden/internal/cli"
 )
 
 func addPipelineCommands(root *cobra.Command, f *cli.Factory) {
+	root.AddCommand(run.New(f, nil))
 }
