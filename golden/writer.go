@@ -105,10 +105,13 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 	if err != nil {
 		return fmt.Errorf("golden %s: batch: %w", b.kind, err)
 	}
+	done := b.timed("batch load")
 	recs, err := w.load(ctx)
+	done()
 	if err != nil {
 		return err
 	}
+	done = b.timed("batch derive")
 
 	run := b.opts.RunID
 	var (
@@ -265,6 +268,8 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 		}
 		history = append(history, historyRow{id: c.id, version: version, reasons: reasons, fields: changedFields, detail: detail})
 	}
+	done()
+	defer b.timed("batch write")()
 	return w.write(ctx, outRows, members, lineage, history, movedOut)
 }
 

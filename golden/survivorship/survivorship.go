@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/council/golden/record"
 )
@@ -204,9 +205,15 @@ func resolveField(cands []Candidate, f record.Field, rules []Rule) Choice {
 			return union(cands, idx, f)
 		}
 	}
-	freq := map[string]int{}
-	for _, i := range idx {
-		freq[cands[i].Values[f]]++
+	if len(idx) == 1 {
+		return Choice{Value: cands[idx[0]].Values[f], From: idx}
+	}
+	var freq map[string]int
+	if hasRule(rules, Frequent) {
+		freq = map[string]int{}
+		for _, i := range idx {
+			freq[cands[i].Values[f]]++
+		}
 	}
 	score := func(r Rule) scorer {
 		switch r {
@@ -217,7 +224,7 @@ func resolveField(cands []Candidate, f record.Field, rules []Rule) Choice {
 		case Recent:
 			return func(i int) float64 { return float64(cands[i].When.UnixNano()) }
 		case Complete:
-			return func(i int) float64 { return float64(len([]rune(cands[i].Values[f]))) }
+			return func(i int) float64 { return float64(utf8.RuneCountInString(cands[i].Values[f])) }
 		case Frequent:
 			return func(i int) float64 { return float64(freq[cands[i].Values[f]]) }
 		}
@@ -250,6 +257,14 @@ func resolveGroup(res *Result, cands []Candidate, fields []record.Field, rules [
 	if len(idx) == 0 {
 		return
 	}
+	if len(idx) == 1 {
+		for _, f := range fields {
+			if v := cands[idx[0]].Values[f]; v != "" {
+				res.Fields[f] = Choice{Value: v, From: idx}
+			}
+		}
+		return
+	}
 	sig := func(i int) string {
 		var b strings.Builder
 		for _, f := range fields {
@@ -258,9 +273,12 @@ func resolveGroup(res *Result, cands []Candidate, fields []record.Field, rules [
 		}
 		return b.String()
 	}
-	freq := map[string]int{}
-	for _, i := range idx {
-		freq[sig(i)]++
+	var freq map[string]int
+	if hasRule(rules, Frequent) {
+		freq = map[string]int{}
+		for _, i := range idx {
+			freq[sig(i)]++
+		}
 	}
 	score := func(r Rule) scorer {
 		switch r {
@@ -370,6 +388,15 @@ func union(cands []Candidate, idx []int, f record.Field) Choice {
 	// Lineage in record-id order, whatever order the members came in.
 	sort.Slice(from, func(a, b int) bool { return cands[from[a]].RID < cands[from[b]].RID })
 	return Choice{Value: strings.Join(items, ";"), From: from, Rule: Union}
+}
+
+func hasRule(rules []Rule, r Rule) bool {
+	for _, x := range rules {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 func b2f(b bool) float64 {
