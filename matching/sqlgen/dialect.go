@@ -24,9 +24,11 @@ type Dialect interface {
 	Jaro(a, b string) string
 	Levenshtein(a, b string) string
 	Damerau(a, b string) string
-	// DaysBetween is the absolute number of days between two YYYY-MM-DD
-	// texts, NULL when either does not parse.
-	DaysBetween(a, b string) string
+	// DayNumber is the number of days since 1970-01-01 of a YYYY-MM-DD
+	// text, NULL when it does not parse.
+	DayNumber(a string) string
+	// Hamming counts the positions where two equal-length texts differ.
+	Hamming(a, b string) string
 	// ToDouble parses text as a number, NULL when it does not parse.
 	ToDouble(a string) string
 	// Left is the first n characters of s (n is SQL, usually a placeholder).
@@ -66,9 +68,10 @@ func (DuckDB) Levenshtein(a, b string) string { return "levenshtein(" + a + ", "
 func (DuckDB) Damerau(a, b string) string {
 	return "damerau_levenshtein(" + a + ", " + b + ")"
 }
-func (DuckDB) DaysBetween(a, b string) string {
-	return "abs(date_diff('day', try_cast(" + a + " AS DATE), try_cast(" + b + " AS DATE)))"
+func (DuckDB) DayNumber(a string) string {
+	return "date_diff('day', DATE '1970-01-01', try_cast(" + a + " AS DATE))"
 }
+func (DuckDB) Hamming(a, b string) string { return "hamming(" + a + ", " + b + ")" }
 func (DuckDB) ToDouble(a string) string { return "try_cast(" + a + " AS DOUBLE)" }
 func (DuckDB) Left(s, n string) string  { return "left(" + s + ", " + n + ")" }
 func (DuckDB) Substr(s string, from, length int) string {

@@ -37,6 +37,9 @@ func GammaCol(c spec.Comparison) string { return "g." + c.Name }
 // TFCol names the base column holding the term frequency of column col.
 func TFCol(col string) string { return "tf." + col }
 
+// DaysCol names the base column holding a date column's day number.
+func DaysCol(col string) string { return col + "#days" }
+
 // TFPairCol names the pair column holding comparison c's term frequency.
 func TFPairCol(c spec.Comparison) string { return "tf." + c.Name }
 
@@ -83,6 +86,9 @@ func (g *Gen) Base(kind string, tfVersion int, floor TFFloor) Query {
 	for _, c := range cols {
 		sel = append(sel, "f."+b.q(c))
 	}
+	for _, c := range g.dateColumns() {
+		sel = append(sel, g.D.DayNumber("f."+b.q(c))+" AS "+b.q(DaysCol(c)))
+	}
 	for _, a := range attrs {
 		sel = append(sel, "nullif(trim(upper("+g.D.JSONText("f."+b.q("attrs"), b.p(g.D.JSONPath(a)))+")), '') AS "+b.q(spec.AttrPrefix+a))
 	}
@@ -103,6 +109,34 @@ func (g *Gen) Base(kind string, tfVersion int, floor TFFloor) Query {
 	q += "\nWHERE f." + b.q("kind") + " = " + b.p(kind)
 	b.w(g.D.CreateTemp(b.q(g.T.Base), q))
 	return b.query()
+}
+
+// dateColumns lists the columns a date_within level reads.
+func (g *Gen) dateColumns() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, c := range g.Spec.Comparisons {
+		for _, l := range c.Levels {
+			if l.Kind == spec.DateWithin && !seen[l.Column] && !strings.HasPrefix(l.Column, spec.AttrPrefix) {
+				seen[l.Column] = true
+				out = append(out, l.Column)
+			}
+		}
+	}
+	return out
+}
+
+// editGuard is a cheap necessary condition for an edit distance of at most
+// k, so that the quadratic distance runs only on plausible pairs: lengths
+// within k, and for k = 1 on equal lengths at most two differing positions
+// (one substitution or one transposition).
+func (g *Gen) editGuard(b *builder, a, z string, k int) string {
+	d := g.D
+	guard := "abs(" + d.Length(a) + " - " + d.Length(z) + ") <= " + b.p(k)
+	if k == 1 {
+		guard += " AND CASE WHEN " + d.Length(a) + " = " + d.Length(z) + " THEN " + d.Hamming(a, z) + " <= 2 ELSE true END"
+	}
+	return guard
 }
 
 // colExpr is side.column, with attribute columns read from the base.
@@ -225,21 +259,24 @@ func (g *Gen) levelCond(b *builder, l spec.Level) string {
 	case spec.Jaro:
 		return d.Jaro(a, z) + " >= " + b.p(l.Threshold)
 	case spec.Levenshtein:
-		return d.Levenshtein(a, z) + " <= " + b.p(int(l.Threshold))
+		return g.editGuard(b, a, z, int(l.Threshold)) + " AND " + d.Levenshtein(a, z) + " <= " + b.p(int(l.Threshold))
 	case spec.Damerau:
-		return d.Damerau(a, z) + " <= " + b.p(int(l.Threshold))
+		return g.editGuard(b, a, z, int(l.Threshold)) + " AND " + d.Damerau(a, z) + " <= " + b.p(int(l.Threshold))
 	case spec.Initial:
 		return "(" + d.Length(a) + " = 1 OR " + d.Length(z) + " = 1) AND " + d.Substr(a, 1, 1) + " = " + d.Substr(z, 1, 1)
 	case spec.Swapped:
 		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
 		return a + " = " + zo + " AND " + ao + " = " + z
 	case spec.DateWithin:
-		return d.DaysBetween(a, z) + " <= " + b.p(int(l.Threshold))
+		if strings.HasPrefix(l.Column, spec.AttrPrefix) {
+			return "abs(" + d.DayNumber(a) + " - " + d.DayNumber(z) + ") <= " + b.p(int(l.Threshold))
+		}
+		return "abs(l." + b.q(DaysCol(l.Column)) + " - r." + b.q(DaysCol(l.Column)) + ") <= " + b.p(int(l.Threshold))
 	case spec.DateSwap:
 		return d.Substr(a, 1, 4) + " = " + d.Substr(z, 1, 4) + " AND " + d.Substr(a, 6, 2) + " = " + d.Substr(z, 9, 2) +
 			" AND " + d.Substr(a, 9, 2) + " = " + d.Substr(z, 6, 2)
 	case spec.DateTypo:
-		return d.Length(a) + " = " + d.Length(z) + " AND " + d.Levenshtein(a, z) + " <= 1"
+		return d.Length(a) + " = " + d.Length(z) + " AND CASE WHEN " + d.Length(a) + " = " + d.Length(z) + " THEN " + d.Hamming(a, z) + " <= 1 ELSE false END"
 	case spec.NumWithin:
 		x, y := d.ToDouble(a), d.ToDouble(z)
 		return "abs(" + x + " - " + y + ") <= " + b.p(l.Threshold) + " * greatest(abs(" + x + "), abs(" + y + "))"
