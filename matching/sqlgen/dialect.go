@@ -72,8 +72,8 @@ func (DuckDB) DayNumber(a string) string {
 	return "date_diff('day', DATE '1970-01-01', try_cast(" + a + " AS DATE))"
 }
 func (DuckDB) Hamming(a, b string) string { return "hamming(" + a + ", " + b + ")" }
-func (DuckDB) ToDouble(a string) string { return "try_cast(" + a + " AS DOUBLE)" }
-func (DuckDB) Left(s, n string) string  { return "left(" + s + ", " + n + ")" }
+func (DuckDB) ToDouble(a string) string   { return "try_cast(" + a + " AS DOUBLE)" }
+func (DuckDB) Left(s, n string) string    { return "left(" + s + ", " + n + ")" }
 func (DuckDB) Substr(s string, from, length int) string {
 	return fmt.Sprintf("substr(%s, %d, %d)", s, from, length)
 }
