@@ -383,3 +383,32 @@ func (f fakeInfo) Mode() fs.FileMode  { return fs.FileMode(f) }
 func (f fakeInfo) ModTime() time.Time { return time.Time{} }
 func (f fakeInfo) IsDir() bool        { return false }
 func (f fakeInfo) Sys() any           { return nil }
+
+func TestConditionOnMissingAge(t *testing.T) {
+	tests := []struct {
+		where string
+		dob   string
+		want  Outcome
+	}{
+		{"age >= 18", "", WithheldError},
+		{"age >= 18", "2000-01-01", Shared},
+		{"!(age < 18)", "", WithheldError},
+		{`date_of_birth == "" || age >= 18`, "", Shared},
+		{`date_of_birth == "" || age >= 18`, "2020-01-01", WithheldWhere},
+		{`date_of_birth == "" || age >= 18`, "31/12/1999", WithheldError},
+	}
+	for _, tc := range tests {
+		t.Run(tc.where+"/"+tc.dob, func(t *testing.T) {
+			text := strings.Replace(lintBase, "age >= 65", tc.where, 1)
+			e := compileText(t, text, lintNow)
+			plan, err := e.Plan("nhs", "DSA-1", lintNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := &Record{Kind: "person", ID: "G1", Fields: map[string]string{"date_of_birth": tc.dob}}
+			if got, _ := plan.Kind("person").Decide(context.Background(), rec); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
