@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -107,7 +108,11 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 	for _, e := range keep {
 		var d detail
 		json.Unmarshal([]byte(e.Detail), &d)
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, e.At, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, e.Hash[:12])
+		at := e.At
+		if t, err := time.Parse(time.RFC3339Nano, at); err == nil {
+			at = t.Format(time.RFC3339)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, e.Hash[:12])
 	}
 	tw.Flush()
 	if len(keep) == 0 {
