@@ -60,7 +60,7 @@ type councilTax struct {
 func newCouncilTax(w *world, open func(string) (*file, error), salt uint64) (system, error) {
 	s := &councilTax{base: newBase(w, "council_tax", salt, profile{
 		typo: 0.02, phonetic: 0.01, nickname: 0.06, initial: 0.03, swapDM: 0.01, missDOB: 0.55,
-		staleName: 0.5, missPC: 0.01,
+		staleName: 0.5, missPC: 0.01, swapNames: 0.003,
 	})}
 	var err error
 	if s.f, err = open("council_tax.csv"); err != nil {
@@ -185,7 +185,7 @@ type housingBenefit struct {
 
 func newHousingBenefit(w *world, open func(string) (*file, error), salt uint64) (system, error) {
 	s := &housingBenefit{base: newBase(w, "housing_benefit", salt, profile{
-		typo: 0.02, ocr: 0.01, phonetic: 0.02, swapDM: 0.005, stale: 0.3, staleName: 0.3, missPC: 0.02,
+		typo: 0.02, ocr: 0.01, phonetic: 0.02, swapDM: 0.005, stale: 0.3, staleName: 0.3, missPC: 0.02, swapNames: 0.01,
 	})}
 	var err error
 	if s.f, err = open("housing_benefit.csv"); err != nil {

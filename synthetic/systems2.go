@@ -158,7 +158,7 @@ type childrenSocialCare struct {
 func newChildrenSocialCare(w *world, open func(string) (*file, error), salt uint64) (system, error) {
 	s := &childrenSocialCare{base: newBase(w, "children_social_care", salt, profile{
 		typo: 0.03, phonetic: 0.06, nickname: 0.03, swapDM: 0.02, missDOB: 0.05, badNHS: 0.02, missNHS: 0.15,
-		stale: 0.3, staleName: 0.5,
+		stale: 0.3, staleName: 0.5, swapNames: 0.01,
 	})}
 	var err error
 	if s.f, err = open("children_social_care.tsv"); err != nil {

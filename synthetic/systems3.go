@@ -267,7 +267,7 @@ var ascServices = []string{"Home care", "Day centre", "Meals at home", "Resident
 func newAdultSocialCare(w *world, open func(string) (*file, error), salt uint64) (system, error) {
 	s := &adultSocialCare{base: newBase(w, "adult_social_care", salt, profile{
 		typo: 0.02, phonetic: 0.02, nickname: 0.04, swapDM: 0.01, missDOB: 0.02, badNHS: 0.03, missNHS: 0.08,
-		stale: 0.2, staleName: 0.3,
+		stale: 0.2, staleName: 0.3, swapNames: 0.005,
 	})}
 	var err error
 	if s.f, err = open("adult_social_care.json"); err != nil {

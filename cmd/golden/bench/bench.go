@@ -296,9 +296,14 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 
 		acc, err := evaluate(ctx, st, kind)
 		if err != nil {
-			return nil, err
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			m.Error = err.Error() // matching ran; only its evaluation failed
+			res.Stages[len(res.Stages)-1] = m
+		} else {
+			res.Accuracy = append(res.Accuracy, acc)
 		}
-		res.Accuracy = append(res.Accuracy, acc)
 
 		progress("building golden %s records", kind)
 		g := Stage{Name: "golden", Kind: kind, Records: n}

@@ -94,9 +94,9 @@ SELECT
     (SELECT count(*) FROM j),
     (SELECT count(DISTINCT entity_id) FROM truth),
     (SELECT count(DISTINCT cluster_id) FROM j),
-    (SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM (SELECT count(*) AS n FROM truth GROUP BY entity_id)),
-    (SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM (SELECT count(*) AS n FROM j GROUP BY cluster_id)),
-    (SELECT coalesce(sum(n * (n - 1) / 2), 0) FROM (SELECT count(*) AS n FROM j GROUP BY cluster_id, entity_id))`
+    (SELECT coalesce(sum(n * (n - 1) // 2), 0)::BIGINT FROM (SELECT count(*) AS n FROM truth GROUP BY entity_id)),
+    (SELECT coalesce(sum(n * (n - 1) // 2), 0)::BIGINT FROM (SELECT count(*) AS n FROM j GROUP BY cluster_id)),
+    (SELECT coalesce(sum(n * (n - 1) // 2), 0)::BIGINT FROM (SELECT count(*) AS n FROM j GROUP BY cluster_id, entity_id))`
 	err := st.DB.QueryRowContext(ctx, q, string(kind)).Scan(&acc.Records, &acc.Clustered, &acc.Entities, &acc.Clusters,
 		&acc.TruePairs, &acc.PredictedPairs, &acc.TruePositives)
 	if err != nil {
