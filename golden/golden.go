@@ -78,6 +78,22 @@ func LoadPolicy(cfg *config.Config) (*survivorship.Policy, error) {
 // rebuilds households and golden relationships. It runs in one
 // transaction: on error the store is as it was.
 func Build(ctx context.Context, st *store.Store, cfg *config.Config, kind record.Kind, opts Options) (*Report, error) {
+	var rep *Report
+	err := st.InTx(ctx, func(tx *store.Tx) error {
+		var err error
+		rep, err = BuildInTx(ctx, tx, cfg, kind, opts)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// BuildInTx is Build inside a transaction the caller holds, for callers
+// that change the clustering and rebuild in one go (steward decisions).
+// On error the caller must roll back.
+func BuildInTx(ctx context.Context, tx *store.Tx, cfg *config.Config, kind record.Kind, opts Options) (*Report, error) {
 	if _, err := record.ParseKind(string(kind)); err != nil {
 		return nil, fmt.Errorf("golden: %w", err)
 	}
@@ -91,6 +107,7 @@ func Build(ctx context.Context, st *store.Store, cfg *config.Config, kind record
 	}
 	trust := pol.TrustOf(cfg)
 	b := &builder{
+		tx:     tx,
 		kind:   kind,
 		opts:   opts,
 		log:    log,
@@ -102,19 +119,10 @@ func Build(ctx context.Context, st *store.Store, cfg *config.Config, kind record
 	if cfg != nil {
 		b.cfgConstraints = cfg.Constraints
 	}
-	var commit func()
-	err = st.InTx(ctx, func(tx *store.Tx) error {
-		b.tx = tx
-		defer b.dropTemp(ctx)
-		done := b.timed("build")
-		err := b.run(ctx)
-		done()
-		commit = b.timed("commit")
-		return err
-	})
-	if commit != nil {
-		commit()
-	}
+	defer b.dropTemp(ctx)
+	done := b.timed("build")
+	err = b.run(ctx)
+	done()
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,181 @@
+package steward_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/council/golden/golden"
+	"github.com/council/golden/golden/goldentest"
+	"github.com/council/golden/golden/steward"
+	"github.com/council/golden/record"
+)
+
+func lookup(t *testing.T, w *goldentest.World, refs ...string) []*steward.Group {
+	t.Helper()
+	var out []*steward.Group
+	for _, r := range refs {
+		g, err := steward.Lookup(w.Ctx, w.St.DB, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+func setup(t *testing.T) *goldentest.World {
+	w := goldentest.New(t)
+	w.Put(
+		goldentest.Person("council_tax:A1", "given_name", "Jane", "family_name", "Smith", "nhs_number", "9434765919"),
+		goldentest.Person("housing:T9", "given_name", "Jane", "family_name", "Smith", "nhs_number", "4010232137"),
+		goldentest.Person("education:E5", "given_name", "Jayne", "family_name", "Smith"),
+		goldentest.Person("education:E6", "given_name", "Tom", "family_name", "Jones"),
+	)
+	w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
+	w.Build(record.Person)
+	return w
+}
+
+func TestMergeAndSplit(t *testing.T) {
+	w := setup(t)
+	a, e5 := w.IDOf("council_tax:A1"), w.IDOf("education:E5")
+
+	// Merge the golden record of A1/T9 with E5's.
+	ds, err := steward.PlanMerge(lookup(t, w, a, "education:E5"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{By: "steward1", Note: "same person, checked", RunID: 10, Config: w.Cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Recorded != 2 || res.Report.Merged != 1 {
+		t.Fatalf("merge result: recorded %d, report %+v", res.Recorded, res.Report)
+	}
+	if w.IDOf("education:E5") != a {
+		t.Fatalf("E5 in %s, want %s", w.IDOf("education:E5"), a)
+	}
+	st, red, _, _ := w.Golden(e5)
+	if st != "retired" || red != a {
+		t.Errorf("%s: %s → %s", e5, st, red)
+	}
+	h, _ := golden.History(w.Ctx, w.St.DB, a)
+	if !strings.Contains(h[0].Reasons, "steward") || !strings.Contains(h[0].Reasons, "merge") {
+		t.Errorf("history = %+v", h[0])
+	}
+	var n int
+	w.St.DB.QueryRow(`SELECT count(*) FROM link_constraints WHERE origin = 'steward' AND rule = 'must-link' AND decided_by = 'steward1' AND length(values_hash) = 16`).Scan(&n)
+	if n != 2 {
+		t.Errorf("%d steward must-links, want 2", n)
+	}
+	// The same decision again records nothing new.
+	if res, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 11, Config: w.Cfg}); err != nil || res.Recorded != 0 {
+		t.Errorf("repeat: %v, %+v", err, res)
+	}
+
+	// Split T9 out again: cannot-links T9 against A1 and E5 — but T9 was
+	// must-linked to A1 by the merge, so that must be revoked first.
+	g := lookup(t, w, a)[0]
+	ds, err = steward.PlanSplit(g, []string{"housing:T9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 12, Config: w.Cfg})
+	var ce *steward.ConflictError
+	if !errors.As(err, &ce) {
+		t.Fatalf("split against a must-link: err = %v", err)
+	}
+	w.St.DB.Exec(`UPDATE link_constraints SET active = false WHERE rule = 'must-link'`)
+	res, err = steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 13, Config: w.Cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Recorded != 2 || res.Report.Created != 1 || res.Report.Split != 1 {
+		t.Fatalf("split: recorded %d, report %+v", res.Recorded, res.Report)
+	}
+	if w.IDOf("council_tax:A1") != a || w.IDOf("education:E5") != a || w.IDOf("housing:T9") == a {
+		t.Errorf("after split: A1 %s, E5 %s, T9 %s", w.IDOf("council_tax:A1"), w.IDOf("education:E5"), w.IDOf("housing:T9"))
+	}
+	// Merging them back now contradicts the split.
+	ds, _ = steward.PlanMerge(lookup(t, w, "council_tax:A1", "housing:T9"))
+	if _, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 14, Config: w.Cfg}); !errors.As(err, &ce) {
+		t.Errorf("merge against a cannot-link: err = %v", err)
+	}
+}
+
+func TestPlanErrors(t *testing.T) {
+	w := setup(t)
+	a := w.IDOf("council_tax:A1")
+	g := lookup(t, w, a)[0]
+	for name, move := range map[string][]string{
+		"not a member": {"education:E6"},
+		"everything":   {"council_tax:A1", "housing:T9"},
+		"nothing":      nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := steward.PlanSplit(g, move); err == nil {
+				t.Error("accepted")
+			}
+		})
+	}
+	if _, err := steward.PlanMerge(lookup(t, w, a)); err == nil {
+		t.Error("merge of one reference accepted")
+	}
+	if _, err := steward.PlanMerge(lookup(t, w, a, "housing:T9")); err == nil {
+		t.Error("merge of a record with its own golden record accepted")
+	}
+	if _, err := steward.Lookup(w.Ctx, w.St.DB, "council_tax:NOPE"); !errors.Is(err, golden.ErrNotFound) {
+		t.Errorf("unknown key: %v", err)
+	}
+}
+
+func TestReview(t *testing.T) {
+	w := setup(t)
+	a := w.IDOf("council_tax:A1")
+	// A scored pair across two golden records.
+	w.St.DB.Exec(`INSERT INTO match_pairs VALUES ('person', ?, ?, 3.5, 0.82, 'name', 1)`, w.RIDs["housing:T9"], w.RIDs["education:E5"])
+	items, err := steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	if err != nil {
+		t.Fatal(err)
+	}
+	types := map[string]steward.Item{}
+	for _, it := range items {
+		types[it.Type] = it
+	}
+	if c := types["conflict"]; c.GoldenIDs == nil || c.GoldenIDs[0] != a || c.Field != "nhs_number" || c.Values != 2 {
+		t.Errorf("conflict = %+v", c)
+	}
+	if d := types["possible-duplicate"]; len(d.GoldenIDs) != 2 || d.Probability != 0.82 {
+		t.Errorf("possible duplicate = %+v", d)
+	}
+	if _, ok := types["recheck"]; ok {
+		t.Error("recheck with no decisions")
+	}
+
+	// A steward decides; then a record changes: the decision is re-queued.
+	ds, _ := steward.PlanMerge(lookup(t, w, a, "education:E5"))
+	if _, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 5, Config: w.Cfg, NoApply: true}); err != nil {
+		t.Fatal(err)
+	}
+	items, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	for _, it := range items {
+		if it.Type == "recheck" {
+			t.Fatalf("re-queued before any change: %+v", it)
+		}
+	}
+	w.Put(goldentest.Person("education:E5", "given_name", "Jayne", "family_name", "Smith-Jones"))
+	items, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	n := 0
+	for _, it := range items {
+		if it.Type == "recheck" {
+			n++
+			if it.Why != "a record changed since the decision" {
+				t.Errorf("recheck = %+v", it)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d rechecks, want 1 (the pair with E5)", n)
+	}
+}
