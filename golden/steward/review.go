@@ -22,8 +22,8 @@ type Item struct {
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 	// For conflict and possible-duplicate: the golden records concerned.
 	GoldenIDs   []string `json:"golden_ids,omitempty"`
-	Field       string   `json:"field,omitempty"`    // conflict: the identifier members disagree on
-	Values      int      `json:"values,omitempty"`   // conflict: how many distinct valid values
+	Field       string   `json:"field,omitempty"`  // conflict: the identifier members disagree on
+	Values      int      `json:"values,omitempty"` // conflict: how many distinct valid values
 	Probability float64  `json:"probability,omitempty"`
 	Why         string   `json:"why"`
 }
