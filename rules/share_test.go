@@ -32,7 +32,7 @@ type fixture struct {
 	fields           map[string]string
 }
 
-func openStore(t *testing.T) *store.Store {
+func openStore(t testing.TB) *store.Store {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "golden.duckdb"), store.Options{Threads: 1})
 	if err != nil {
@@ -77,7 +77,7 @@ func insertGolden(t *testing.T, st *store.Store, recs []fixture) {
 	}
 }
 
-func writePolicy(t *testing.T, dir, text string) *policy.Engine {
+func writePolicy(t testing.TB, dir, text string) *policy.Engine {
 	t.Helper()
 	path := filepath.Join(dir, "policy.yaml")
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {

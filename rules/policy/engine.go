@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"cel.dev/cel-go/cel"
+	"cel.dev/cel-go/interpreter"
+
+	"github.com/council/golden/record"
 
 	"github.com/council/golden/rules/transform"
 )
@@ -266,28 +269,54 @@ func (k *KindPlan) Decide(ctx context.Context, rec *Record) (Outcome, string) {
 	return WithheldWhere, ""
 }
 
-func (k *KindPlan) activation(rec *Record, flags []string) map[string]any {
-	vars := make(map[string]any, len(rec.Fields)+8)
-	for _, name := range Variables() {
-		vars[name] = ""
-	}
-	for n, v := range rec.Fields {
-		if _, ok := vars[n]; ok {
-			vars[n] = v
-		}
-	}
-	vars[VarKind] = rec.Kind
-	vars[VarID] = rec.ID
-	if age, ok := rec.Age(k.now); ok {
-		vars[VarAge] = int64(age)
-	} else {
-		delete(vars, VarAge) // using age on a record without one withholds it
-	}
-	vars[VarServices] = nonNil(rec.Services(k.svc))
-	vars[VarSources] = nonNil(rec.Sources)
-	vars[VarFlags] = nonNil(flags)
-	return vars
+// activation resolves the condition's variables from the record lazily:
+// only what the condition uses is computed.
+type activation struct {
+	k     *KindPlan
+	rec   *Record
+	flags []string
 }
+
+func (k *KindPlan) activation(rec *Record, flags []string) interpreter.Activation {
+	return &activation{k: k, rec: rec, flags: flags}
+}
+
+func (a *activation) ResolveName(name string) (any, bool) {
+	switch name {
+	case VarKind:
+		return a.rec.Kind, true
+	case VarID:
+		return a.rec.ID, true
+	case VarAge:
+		age, ok := a.rec.Age(a.k.now)
+		if !ok {
+			return nil, false // using age on a record without one withholds it
+		}
+		return int64(age), true
+	case VarServices:
+		return nonNil(a.rec.Services(a.k.svc)), true
+	case VarSources:
+		return nonNil(a.rec.Sources), true
+	case VarFlags:
+		return nonNil(a.flags), true
+	}
+	if isVariable(name) {
+		return a.rec.Fields[name], true
+	}
+	return nil, false
+}
+
+func (a *activation) Parent() interpreter.Activation { return nil }
+
+var recordFieldNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range record.AllFields() {
+		m[f.Name()] = true
+	}
+	return m
+}()
+
+func isVariable(name string) bool { return recordFieldNames[name] }
 
 func nonNil(s []string) []string {
 	if s == nil {

@@ -185,7 +185,7 @@ func TestLintNeverEchoesKeyMaterial(t *testing.T) {
 	}
 }
 
-func compileText(t *testing.T, text string, now time.Time) *Engine {
+func compileText(t testing.TB, text string, now time.Time) *Engine {
 	t.Helper()
 	p, ds := Parse("policy.yaml", []byte(text))
 	if p == nil {
