@@ -133,18 +133,18 @@ type Stage struct {
 
 // Result is a bench run.
 type Result struct {
-	People     int            `json:"people"`
-	Seed       int64          `json:"seed"`
-	Generator  string         `json:"generator_version"`
-	City       string         `json:"city"`
-	Started    time.Time      `json:"started"`
-	GoVersion  string         `json:"go_version"`
-	CPUs       int            `json:"cpus"`
-	PeakMemory string         `json:"peak_memory_source"`
-	Stages     []Stage        `json:"stages"`
-	Accuracy   []Accuracy     `json:"accuracy"`
-	Total      time.Duration  `json:"total_ns"`
-	Summary    map[string]int `json:"source_records"`
+	People     int                  `json:"people"`
+	Seed       int64                `json:"seed"`
+	Generator  string               `json:"generator_version"`
+	City       string               `json:"city"`
+	Started    time.Time            `json:"started"`
+	GoVersion  string               `json:"go_version"`
+	CPUs       int                  `json:"cpus"`
+	PeakMemory string               `json:"peak_memory_source"`
+	Stages     []Stage              `json:"stages"`
+	Accuracy   []synthetic.Accuracy `json:"accuracy"`
+	Total      time.Duration        `json:"total_ns"`
+	Summary    map[string]int       `json:"source_records"`
 }
 
 // Run generates (or reuses) the city and runs the stages.
@@ -251,11 +251,11 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 	}
 	res.Stages = append(res.Stages, ing)
 
-	if _, err := loadTruth(ctx, st, filepath.Join(cityDir, synthetic.TruthFile)); err != nil {
-		return nil, err
+	// 3. Match and build golden records per kind, scoring each clustering.
+	truthPath, err := filepath.Abs(filepath.Join(cityDir, synthetic.TruthFile))
+	if err != nil {
+		return nil, fmt.Errorf("bench: %w", err)
 	}
-
-	// 3. Match and build golden records per kind.
 	kinds := record.Kinds
 	if len(opts.Kinds) > 0 {
 		kinds = nil
@@ -294,7 +294,7 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 		m.Detail = map[string]any{"links": rep.Links, "review": rep.Review, "clusters": rep.Clusters, "trained": rep.Trained}
 		res.Stages = append(res.Stages, m)
 
-		acc, err := evaluate(ctx, st, kind)
+		acc, err := synthetic.Evaluate(ctx, st.DB, truthPath, kind)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -302,7 +302,7 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 			m.Error = err.Error() // matching ran; only its evaluation failed
 			res.Stages[len(res.Stages)-1] = m
 		} else {
-			res.Accuracy = append(res.Accuracy, acc)
+			res.Accuracy = append(res.Accuracy, *acc)
 		}
 
 		progress("building golden %s records", kind)

@@ -4,36 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"math"
 	"strings"
 	"testing"
 
 	"github.com/council/golden/internal/cli"
 	"github.com/council/golden/record"
+	"github.com/council/golden/synthetic"
 )
-
-func TestPRF(t *testing.T) {
-	tests := []struct {
-		name                string
-		tp, predicted, true int64
-		p, r, f             float64
-	}{
-		{"perfect", 10, 10, 10, 1, 1, 1},
-		{"half precision", 5, 10, 5, 0.5, 1, 2.0 / 3},
-		{"half recall", 5, 5, 10, 1, 0.5, 2.0 / 3},
-		{"nothing predicted", 0, 0, 4, 1, 0, 0},
-		{"nothing to find", 0, 3, 0, 0, 1, 0},
-		{"empty", 0, 0, 0, 1, 1, 1},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p, r, f := prf(tt.tp, tt.predicted, tt.true)
-			if math.Abs(p-tt.p) > 1e-9 || math.Abs(r-tt.r) > 1e-9 || math.Abs(f-tt.f) > 1e-9 {
-				t.Errorf("prf = %.3f %.3f %.3f, want %.3f %.3f %.3f", p, r, f, tt.p, tt.r, tt.f)
-			}
-		})
-	}
-}
 
 // A small bench runs every stage, measures accuracy against the truth, and
 // reuses the generated city the second time.
@@ -69,7 +46,7 @@ func TestRunSmallCity(t *testing.T) {
 	if q, want := stages["ingest/"].Detail["quarantined"], stages["ingest/"].Detail["expected_quarantined"]; q != int64(want.(int)) {
 		t.Errorf("quarantined %v rows, expected %v", q, want)
 	}
-	var person *Accuracy
+	var person *synthetic.Accuracy
 	for i := range res.Accuracy {
 		a := &res.Accuracy[i]
 		for _, v := range []float64{a.Precision, a.Recall, a.F1} {
