@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/council/golden/config"
 	"github.com/council/golden/record"
 	"github.com/council/golden/rules/policy"
@@ -24,7 +26,33 @@ func Load(cfg *config.Config, now time.Time) (*policy.Engine, policy.Diagnostics
 		return nil, nil, &NoPolicyError{File: cfg.File}
 	}
 	path := cfg.Resolve(cfg.Governance)
-	return policy.Load(path, policy.Env{Now: now})
+	return policy.Load(path, policy.Env{Now: now, Sources: SourceFlags(cfg)})
+}
+
+// SourceFlags lists golden.yaml's sources and the flags each can set (the
+// flag: values under each source's flags:).
+func SourceFlags(cfg *config.Config) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range cfg.Sources {
+		var flags []string
+		n := &s.Node
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value != "flags" || n.Content[i+1].Kind != yaml.SequenceNode {
+					continue
+				}
+				for _, item := range n.Content[i+1].Content {
+					for j := 0; item.Kind == yaml.MappingNode && j+1 < len(item.Content); j += 2 {
+						if item.Content[j].Value == "flag" && item.Content[j+1].Value != "" {
+							flags = append(flags, item.Content[j+1].Value)
+						}
+					}
+				}
+			}
+		}
+		out[s.Name] = flags
+	}
+	return out
 }
 
 // NoPolicyError means golden.yaml names no governance policy.

@@ -30,6 +30,10 @@ type Env struct {
 	ReadFile func(path string) ([]byte, error)      // default os.ReadFile
 	Stat     func(path string) (os.FileInfo, error) // default os.Stat
 	Dir      string                                 // key files are relative to this (default: the policy file's folder)
+	// Sources, when known (from golden.yaml), are the source names and the
+	// flags each can set: lint then checks services: against them and warns
+	// of flags the policy does not define.
+	Sources map[string][]string
 }
 
 func (e Env) withDefaults(file string) Env {
@@ -126,6 +130,26 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 		services[svc] = true
 		if svc == "" {
 			add(p.servicePos[src], Error, "", CodeBadValue, "services: source %s maps to no service name", src)
+		}
+	}
+
+	if len(env.Sources) > 0 {
+		names := make([]string, 0, len(env.Sources))
+		for n := range env.Sources {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for src := range p.Services {
+			if _, ok := env.Sources[src]; !ok {
+				add(p.servicePos[src], Warning, "", CodeUnknownSvc, "services: %q is not a source in golden.yaml%s", src, didYouMeanOr(src, names, "it maps nothing"))
+			}
+		}
+		for _, src := range names {
+			for _, f := range env.Sources[src] {
+				if _, ok := e.flags[NormaliseFlag(f)]; !ok {
+					add(Pos{Line: 1}, Warning, "", CodeUnknownFlag, "source %s sets flag %q, which the policy does not define: records carrying it never leave (define it under flags: to decide)", src, f)
+				}
+			}
 		}
 	}
 

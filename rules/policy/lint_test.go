@@ -412,3 +412,20 @@ func TestConditionOnMissingAge(t *testing.T) {
 		})
 	}
 }
+
+func TestLintAgainstGoldenYAMLSources(t *testing.T) {
+	p, _ := Parse("policy.yaml", []byte(lintBase))
+	_, ds := Compile(p, Env{Now: lintNow, Getenv: func(n string) (string, bool) { v, ok := goodKey[n]; return v, ok },
+		Sources: map[string][]string{"adult_social_care": nil, "csc": {"safeguarding", "cp_plan"}}})
+	var svc, flag bool
+	for _, d := range ds {
+		svc = svc || d.Code == CodeUnknownSvc && d.Line == 2 && strings.Contains(d.Message, `"asc" is not a source`)
+		flag = flag || d.Code == CodeUnknownFlag && strings.Contains(d.Message, `source csc sets flag "cp_plan"`)
+		if strings.Contains(d.Message, `"safeguarding", which`) {
+			t.Errorf("built-in flag reported: %v", d)
+		}
+	}
+	if !svc || !flag {
+		t.Fatalf("want unknown service and undefined source flag warnings, got:\n%v", ds)
+	}
+}

@@ -63,11 +63,11 @@ func runExplain(opts *ExplainOptions) error {
 		}
 		now = d
 	}
-	path, _, err := policyPath(opts.factory, opts.Policy)
+	path, sources, err := policyPath(opts.factory, opts.Policy)
 	if err != nil {
 		return err
 	}
-	eng, _, err := load(path, now)
+	eng, _, err := load(path, now, sources)
 	if err != nil {
 		return err
 	}

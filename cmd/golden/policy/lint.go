@@ -59,11 +59,11 @@ errors), 3 warnings only (for example an agreement past its review date).`,
 }
 
 func runLint(opts *LintOptions) error {
-	path, _, err := policyPath(opts.factory, opts.Policy)
+	path, sources, err := policyPath(opts.factory, opts.Policy)
 	if err != nil {
 		return err
 	}
-	_, ds, err := load(path, opts.Now)
+	_, ds, err := load(path, opts.Now, sources)
 	if err != nil {
 		return err
 	}

@@ -30,24 +30,32 @@ transformed. Anything it does not name is not shared.`,
 	return cmd
 }
 
-// policyPath finds the policy file: --policy, else golden.yaml's governance:.
-func policyPath(f *cli.Factory, flag string) (string, string, error) {
+// policyPath finds the policy file: --policy, else golden.yaml's
+// governance:. It also returns golden.yaml's sources and their flags when
+// there is a golden.yaml to read (nil otherwise).
+func policyPath(f *cli.Factory, flag string) (string, map[string][]string, error) {
 	if flag != "" {
-		return flag, "", nil
+		var sources map[string][]string
+		if f.ConfigPath != "" {
+			if cfg, err := f.Config(); err == nil {
+				sources = rules.SourceFlags(cfg)
+			}
+		}
+		return flag, sources, nil
 	}
 	cfg, err := f.Config()
 	if err != nil {
-		return "", "", err
+		return "", nil, err
 	}
 	if cfg.Governance == "" {
-		return "", "", &cli.UsageError{Err: &rules.NoPolicyError{File: cfg.File}}
+		return "", nil, &cli.UsageError{Err: &rules.NoPolicyError{File: cfg.File}}
 	}
-	return cfg.Resolve(cfg.Governance), cfg.Council, nil
+	return cfg.Resolve(cfg.Governance), rules.SourceFlags(cfg), nil
 }
 
 // load reads and compiles the policy; a file that is not there is a usage error.
-func load(path string, now time.Time) (*gov.Engine, gov.Diagnostics, error) {
-	e, ds, err := gov.Load(path, gov.Env{Now: now})
+func load(path string, now time.Time, sources map[string][]string) (*gov.Engine, gov.Diagnostics, error) {
+	e, ds, err := gov.Load(path, gov.Env{Now: now, Sources: sources})
 	if err != nil {
 		return nil, nil, &cli.UsageError{Err: err}
 	}

@@ -148,3 +148,30 @@ func TestFlags(t *testing.T) {
 		t.Fatalf("missing --partner: %v", err)
 	}
 }
+
+// The demo council's policy must lint clean against the demo's golden.yaml:
+// every service it maps is a source, every flag a source sets is defined.
+func TestDemoPolicyFitsTheDemo(t *testing.T) {
+	demo := filepath.Join("..", "..", "..", "testdata", "demo")
+	gy, err := os.ReadFile(filepath.Join(demo, "golden.yaml"))
+	if err != nil {
+		t.Skipf("no demo: %v", err)
+	}
+	pol, err := os.ReadFile(filepath.Join(demo, "policy.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if !strings.Contains(string(gy), "\ngovernance:") {
+		gy = append(gy, []byte("\ngovernance: policy.yaml\n")...)
+	}
+	os.WriteFile(filepath.Join(dir, "golden.yaml"), gy, 0o600)
+	os.WriteFile(filepath.Join(dir, "policy.yaml"), pol, 0o600)
+	t.Setenv("GOLDEN_KEY_DEMO_NHS", "demo-key-nhs-0123456789abcdef")
+	t.Setenv("GOLDEN_KEY_DEMO_PUBLIC_HEALTH", "demo-key-ph-0123456789abcdef")
+	ios, _, out, _ := cli.Test()
+	f := &cli.Factory{IO: ios, ConfigPath: filepath.Join(dir, "golden.yaml")}
+	if err := runLint(&LintOptions{IO: ios, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), factory: f}); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+}
