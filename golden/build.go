@@ -198,6 +198,9 @@ func (b *builder) run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("golden %s: %w", b.kind, err)
 	}
+	if err := b.temp(ctx, "g_batch", `(rid BIGINT)`); err != nil {
+		return err
+	}
 	if err := b.allocate(ctx, clusters, res); err != nil {
 		return err
 	}
@@ -240,10 +243,6 @@ func (b *builder) run(ctx context.Context) error {
 	if err := b.temp(ctx, "g_out", "AS SELECT "+goldenColumnList()+" FROM golden_records WHERE false"); err != nil {
 		return err
 	}
-	if err := b.temp(ctx, "g_batch", `(rid BIGINT)`); err != nil {
-		return err
-	}
-
 	w := &writer{b: b, retired: retired, gone: gone}
 	w.index(clusters)
 	for start := 0; start < len(clusters); {
@@ -454,12 +453,13 @@ func (b *builder) loadAffected(ctx context.Context, clusters []cluster, gone []g
 }
 
 // allocate gives new ids to the clusters that kept none, in cluster order.
-// A property whose members agree on a valid UPRN is keyed by it.
+// A new property is keyed by its surviving UPRN when that is valid and
+// not yet taken.
 func (b *builder) allocate(ctx context.Context, clusters []cluster, res *ids.Result) error {
 	var uprns map[int64]string
 	if b.kind == record.Property {
 		var err error
-		if uprns, err = b.clusterUPRNs(ctx); err != nil {
+		if uprns, err = b.survivingUPRNs(ctx, clusters, res); err != nil {
 			return err
 		}
 	}
@@ -484,10 +484,10 @@ func (b *builder) allocate(ctx context.Context, clusters []cluster, res *ids.Res
 	return nil
 }
 
-// clusterUPRNs returns, for every changed property cluster, the valid UPRN
-// most of its members give (the smallest on a tie), and loads the property
-// ids already keyed by UPRN.
-func (b *builder) clusterUPRNs(ctx context.Context) (map[int64]string, error) {
+// survivingUPRNs returns the surviving UPRN of every new property cluster
+// (when it passed validation), and loads the property ids already keyed
+// by UPRN.
+func (b *builder) survivingUPRNs(ctx context.Context, clusters []cluster, res *ids.Result) (map[int64]string, error) {
 	b.usedIDs = map[string]bool{}
 	rows, err := b.tx.QueryContext(ctx, `SELECT golden_id FROM golden_records WHERE kind = ? AND golden_id LIKE 'U-%'`, string(b.kind))
 	if err != nil {
@@ -502,28 +502,55 @@ func (b *builder) clusterUPRNs(ctx context.Context) (map[int64]string, error) {
 		b.usedIDs[id] = true
 	}
 	rows.Close()
-	rows, err = b.tx.QueryContext(ctx, `
-		SELECT cluster_id, uprn FROM (
-			SELECT c.cluster_id, r.uprn, count(*) AS n,
-			       row_number() OVER (PARTITION BY c.cluster_id ORDER BY count(*) DESC, r.uprn) AS k
-			FROM g_cur c JOIN g_dirty d USING (cluster_id) JOIN current_records r ON r.rid = c.rid
-			WHERE coalesce(r.uprn, '') <> '' AND NOT list_contains(string_split(coalesce(r.invalid_fields, ''), ';'), 'uprn')
-			GROUP BY c.cluster_id, r.uprn)
-		WHERE k = 1`)
-	if err != nil {
-		return nil, fmt.Errorf("golden %s: cluster UPRNs: %w", b.kind, err)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("golden %s: property ids: %w", b.kind, err)
 	}
-	defer rows.Close()
 	out := map[int64]string{}
-	for rows.Next() {
-		var key int64
-		var u string
-		if err := rows.Scan(&key, &u); err != nil {
-			return nil, fmt.Errorf("golden %s: cluster UPRNs: %w", b.kind, err)
+	var pending []*cluster
+	n := 0
+	flush := func() error {
+		var rids []int64
+		for _, c := range pending {
+			for _, s := range c.slots {
+				rids = append(rids, s.rid)
+			}
 		}
-		out[key] = u
+		recs, err := b.loadMembers(ctx, rids)
+		if err != nil {
+			return err
+		}
+		for _, c := range pending {
+			cands, _, err := b.candidates(c, recs)
+			if err != nil {
+				return err
+			}
+			ch := b.policy.Resolve(cands).Fields[record.UPRN]
+			if ch.Value != "" && len(ch.From) == 1 && !cands[ch.From[0]].Invalid.Has(record.UPRN) {
+				out[c.key] = ch.Value
+			}
+		}
+		pending, n = pending[:0], 0
+		return nil
 	}
-	return out, rows.Err()
+	for i := range clusters {
+		c := &clusters[i]
+		if res.IDs[c.key] != "" {
+			continue
+		}
+		pending = append(pending, c)
+		n += len(c.slots)
+		if n >= batchRecords {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if len(pending) > 0 {
+		if err := flush(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // asValue turns "" into NULL for the store.

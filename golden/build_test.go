@@ -235,3 +235,36 @@ func TestClusterRowsFromEarlierRuns(t *testing.T) {
 		t.Errorf("golden records changed:\n%s\nwant\n%s", after, before)
 	}
 }
+
+func TestPropertyKeyedBySurvivingUPRN(t *testing.T) {
+	w := goldentest.New(t)
+	w.Put(
+		goldentest.Person("gazetteer:G1", "uprn", "200", "street", "High Street").Of(record.Property),
+		goldentest.Person("housing:H1", "uprn", "100", "street", "High St").Of(record.Property),
+		goldentest.Person("housing:H2", "uprn", "300", "street", "Low Street").Of(record.Property).Bad(record.UPRN),
+	)
+	w.Cluster(record.Property, []string{"gazetteer:G1", "housing:H1"})
+	w.Build(record.Property)
+	// The gazetteer is trusted most: its UPRN survives, and keys the id.
+	if id := w.IDOf("gazetteer:G1"); id != "U-200" {
+		t.Errorf("property id %s, want U-200", id)
+	}
+	// An invalid UPRN does not key an id.
+	if id := w.IDOf("housing:H2"); id != "L-1" {
+		t.Errorf("property with an invalid UPRN has id %s, want L-1", id)
+	}
+	// Split H1 off, then give G1 a new cluster of its own: U-200 stays with
+	// G1; a new record claiming UPRN 200 cannot take the id again.
+	w.Put(goldentest.Person("housing:H3", "uprn", "200").Of(record.Property))
+	w.Cluster(record.Property)
+	w.Build(record.Property)
+	if id := w.IDOf("gazetteer:G1"); id != "U-200" {
+		t.Errorf("after split G1 is in %s, want U-200", id)
+	}
+	if id := w.IDOf("housing:H1"); id != "U-100" {
+		t.Errorf("split-off H1 is in %s, want U-100", id)
+	}
+	if id := w.IDOf("housing:H3"); id != "L-2" {
+		t.Errorf("H3 is in %s, want L-2 (U-200 is taken)", id)
+	}
+}

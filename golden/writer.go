@@ -89,24 +89,14 @@ type change struct {
 
 func (w *writer) batch(ctx context.Context, cs []cluster) error {
 	b := w.b
-	if err := b.exec(ctx, "batch", `DELETE FROM g_batch`); err != nil {
-		return err
-	}
-	err := b.tx.Append(ctx, "g_batch", nil, func(a *store.Appender) error {
-		for _, c := range cs {
-			for _, s := range c.slots {
-				if err := a.AppendRow(s.rid); err != nil {
-					return err
-				}
-			}
+	var rids []int64
+	for _, c := range cs {
+		for _, sl := range c.slots {
+			rids = append(rids, sl.rid)
 		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("golden %s: batch: %w", b.kind, err)
 	}
 	done := b.timed("batch load")
-	recs, err := w.load(ctx)
+	recs, err := b.loadMembers(ctx, rids)
 	done()
 	if err != nil {
 		return err
@@ -123,16 +113,9 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 	)
 	for ci := range cs {
 		c := &cs[ci]
-		cands := make([]survivorship.Candidate, len(c.slots))
-		mems := make([]*member, len(c.slots))
-		for i, s := range c.slots {
-			m := recs[s.rid]
-			if m == nil {
-				return fmt.Errorf("golden %s: source record %s:%s (rid %d) is clustered but not current", b.kind, s.source, s.sourceID, s.rid)
-			}
-			mems[i] = m
-			cands[i] = survivorship.Candidate{RID: m.rid, Source: m.source, SourceID: m.sourceID, Trust: b.trust[m.source],
-				When: m.when, Invalid: m.invalid, Values: &m.values}
+		cands, mems, err := b.candidates(c, recs)
+		if err != nil {
+			return err
 		}
 		res := b.policy.Resolve(cands)
 
@@ -406,9 +389,39 @@ func (w *writer) write(ctx context.Context, out, members, lineage [][]driver.Val
 	return nil
 }
 
-// load reads the current versions of the records in g_batch.
-func (w *writer) load(ctx context.Context) (map[int64]*member, error) {
-	b := w.b
+// candidates are the members of a cluster as survivorship sees them, in
+// rid order.
+func (b *builder) candidates(c *cluster, recs map[int64]*member) ([]survivorship.Candidate, []*member, error) {
+	cands := make([]survivorship.Candidate, len(c.slots))
+	mems := make([]*member, len(c.slots))
+	for i, s := range c.slots {
+		m := recs[s.rid]
+		if m == nil {
+			return nil, nil, fmt.Errorf("golden %s: source record %s:%s (rid %d) is clustered but not current", b.kind, s.source, s.sourceID, s.rid)
+		}
+		mems[i] = m
+		cands[i] = survivorship.Candidate{RID: m.rid, Source: m.source, SourceID: m.sourceID, Trust: b.trust[m.source],
+			When: m.when, Invalid: m.invalid, Values: &m.values}
+	}
+	return cands, mems, nil
+}
+
+// loadMembers reads the current versions of the records rids.
+func (b *builder) loadMembers(ctx context.Context, rids []int64) (map[int64]*member, error) {
+	if err := b.exec(ctx, "batch", `DELETE FROM g_batch`); err != nil {
+		return nil, err
+	}
+	err := b.tx.Append(ctx, "g_batch", nil, func(a *store.Appender) error {
+		for _, r := range rids {
+			if err := a.AppendRow(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("golden %s: batch: %w", b.kind, err)
+	}
 	rows, err := b.tx.QueryContext(ctx, `
 		SELECT r.rid, r.source, r.source_id, r.version, r.run_id, r.observed_at, i.started_at, r.invalid_fields, r.flags, `+fieldColumnList("r.")+`
 		FROM current_records r JOIN g_batch USING (rid)

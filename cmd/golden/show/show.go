@@ -208,17 +208,24 @@ func Print(out io.Writer, v *golden.View) error {
 		tw.flush()
 	}
 	if len(v.Relationships) > 0 {
-		w.printf("\nRelationships (%d)\n", len(v.Relationships))
-		tw = newTable(w)
+		// One line per related record and type; the sources that state it
+		// (and the source records they state it between) are summarised.
+		type group struct {
+			l      golden.Link
+			stated []string
+			dates  []string
+		}
+		var groups []*group
+		at := map[string]*group{}
 		for _, l := range v.Relationships {
-			arrow := "→"
-			if l.Direction == "in" {
-				arrow = "←"
+			k := l.Type + "\x00" + l.Direction + "\x00" + l.OtherID
+			g := at[k]
+			if g == nil {
+				g = &group{l: l}
+				at[k] = g
+				groups = append(groups, g)
 			}
-			stated := l.Source
-			if l.FromKey != "" {
-				stated += ": " + l.FromKey + " → " + l.ToKey
-			}
+			g.stated = appendUnique(g.stated, l.Source)
 			var dates string
 			if l.ValidFrom != nil {
 				dates = "from " + l.ValidFrom.Format("2006-01-02")
@@ -226,7 +233,22 @@ func Print(out io.Writer, v *golden.View) error {
 			if l.ValidTo != nil {
 				dates += " to " + l.ValidTo.Format("2006-01-02")
 			}
-			tw.row(l.Type+" "+arrow, l.OtherKind+" "+l.OtherID, l.OtherName, stated, strings.TrimSpace(dates))
+			if dates = strings.TrimSpace(dates); dates != "" {
+				g.dates = appendUnique(g.dates, dates)
+			}
+		}
+		w.printf("\nRelationships (%d)\n", len(groups))
+		tw = newTable(w)
+		for _, g := range groups {
+			arrow := "→"
+			if g.l.Direction == "in" {
+				arrow = "←"
+			}
+			stated := "stated by " + strings.Join(g.stated, ", ")
+			if len(g.stated) == 1 && g.stated[0] == "uprn" {
+				stated = "same UPRN"
+			}
+			tw.row(g.l.Type+" "+arrow, g.l.OtherKind+" "+g.l.OtherID, g.l.OtherName, stated, strings.Join(g.dates, "; "))
 		}
 		tw.flush()
 	}
