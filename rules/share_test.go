@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/council/golden/rules/audit"
+	"github.com/council/golden/rules/govtest"
 	"github.com/council/golden/rules/policy"
 	"github.com/council/golden/store"
 )
@@ -551,6 +553,46 @@ func TestPropertyShare(t *testing.T) {
 		es, _ := audit.Entries(ctx, st.DB, audit.Disclosures)
 		if len(es) != 2 || len(audit.Verify(audit.Disclosures, es)) > 0 {
 			t.Fatalf("seed %d: log has %d entries", seed, len(es))
+		}
+	}
+}
+
+func TestShareNothingMatches(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name, where, fields string
+		cols                int
+	}{
+		{"no rows", "false", "given_name: keep", 1},
+		{"no columns", "true", "given_name: drop", 0},
+	}
+	for _, tc := range tests {
+		for _, format := range Formats {
+			t.Run(tc.name+"/"+format, func(t *testing.T) {
+				dir := t.TempDir()
+				st := openStore(t)
+				govtest.Insert(t, st, govtest.People)
+				text := strings.Replace(govtest.Policy, `'age >= 65 && "adult-social-care" in services'`, "'"+tc.where+"'", 1)
+				text = strings.Replace(text, "          golden_id: pseudonymise\n          given_name: keep\n          family_name: {mask: 2}\n          postcode: {generalise: district}\n", "          "+tc.fields+"\n", 1)
+				os.WriteFile(filepath.Join(dir, "nhs.key"), []byte(govtest.Key), 0o600)
+				eng := writePolicy(t, dir, text)
+				m, err := Share(ctx, st, eng, ShareOptions{Partner: "nhs", Format: format, OutDir: filepath.Join(dir, "out"), Now: testNow, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(m.Files) != 1 || len(m.Files[0].Fields) != tc.cols {
+					t.Fatalf("files %+v", m.Files)
+				}
+				if tc.cols > 0 {
+					cols, rows := readExtract(t, st, filepath.Join(dir, "out", m.Files[0].Name), format)
+					if format == "json" && m.Rows == 0 {
+						cols = make([]string, tc.cols) // an empty array has no keys; the manifest lists the fields
+					}
+					if len(cols) != tc.cols || len(rows) != int(m.Rows) {
+						t.Fatalf("cols %v rows %v, manifest %d", cols, rows, m.Rows)
+					}
+				}
+			})
 		}
 	}
 }
