@@ -532,6 +532,23 @@ func TestPropertyShare(t *testing.T) {
 				return nil
 			})
 		}
+		// Stable: a second share to alpha gives every record the same pseudonym.
+		m2, err := Share(ctx, st, eng, ShareOptions{Partner: "alpha", Format: "csv", OutDir: filepath.Join(dir, "again"), Now: testNow.AddDate(0, 1, 0), Logger: logger})
+		if err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
+		}
+		for _, mf := range m2.Files {
+			cols, rows := readExtract(t, st, filepath.Join(dir, "again", mf.Name), "csv")
+			for _, row := range rows {
+				vals := map[string]string{}
+				for i, c := range cols {
+					vals[c] = row[i]
+				}
+				if pseudo["alpha"][vals["golden_id"]] != vals["nhs_number"] && pseudo["alpha"][vals["golden_id"]] != "" {
+					t.Fatalf("seed %d: pseudonym for %s changed between shares", seed, vals["golden_id"])
+				}
+			}
+		}
 		for id, a := range pseudo["alpha"] {
 			if bv, ok := pseudo["beta"][id]; ok && (a == bv || a == "") {
 				t.Fatalf("seed %d: pseudonyms equal across partners for %s", seed, id)
@@ -540,7 +557,7 @@ func TestPropertyShare(t *testing.T) {
 		// A broken key gives an error that names where the key should be, never the key.
 		os.WriteFile(filepath.Join(dir, "beta.key"), []byte("zq9x"), 0o600)
 		eng2, ds, _ := policy.Load(filepath.Join(dir, "policy.yaml"), policy.Env{Now: testNow})
-		_, err := Share(ctx, st, eng2, ShareOptions{Partner: "beta", Format: format, OutDir: filepath.Join(dir, "out-broken"), Now: testNow, Logger: logger})
+		_, err = Share(ctx, st, eng2, ShareOptions{Partner: "beta", Format: format, OutDir: filepath.Join(dir, "out-broken"), Now: testNow, Logger: logger})
 		if err == nil {
 			t.Fatalf("seed %d: share with a broken key succeeded", seed)
 		}
@@ -551,7 +568,7 @@ func TestPropertyShare(t *testing.T) {
 			}
 		}
 		es, _ := audit.Entries(ctx, st.DB, audit.Disclosures)
-		if len(es) != 2 || len(audit.Verify(audit.Disclosures, es)) > 0 {
+		if len(es) != 3 || len(audit.Verify(audit.Disclosures, es)) > 0 {
 			t.Fatalf("seed %d: log has %d entries", seed, len(es))
 		}
 	}
