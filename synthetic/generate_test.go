@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -476,5 +477,39 @@ func BenchmarkErrorProfile(b *testing.B) {
 		r.reseed(1, 2, i)
 		p.given = t.givenName(r, 'F', 1980)
 		_ = pr.view(r, p, tally)
+	}
+}
+
+// Postcodes are valid BS 7666 postcodes and NI numbers follow HMRC's rules
+// (patterns from ../shared/data/formats/identifiers/FACTS.txt).
+func TestIdentifierFormats(t *testing.T) {
+	postcode := regexp.MustCompile(`^(GIR 0AA|(([A-PR-UWYZ][0-9][0-9]?)|([A-PR-UWYZ][A-HK-Y][0-9][0-9]?)|([A-PR-UWYZ][0-9][A-HJKSTUW])|([A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])) [0-9][ABD-HJLNP-UW-Z]{2})$`)
+	nino := regexp.MustCompile(`^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z][0-9]{6}[A-D]$`)
+	badPrefix := map[string]bool{"BG": true, "GB": true, "KN": true, "NK": true, "NT": true, "TN": true, "ZZ": true}
+	for _, p := range ninoPrefixes {
+		if badPrefix[p] || !nino.MatchString(p+"123456A") {
+			t.Errorf("NI prefix %s is not allowed", p)
+		}
+	}
+	for id := 1; id < 3000000; id += 997 {
+		if n := niNumber(5, id); !nino.MatchString(n) {
+			t.Fatalf("NI number %q for %d is malformed", n, id)
+		}
+	}
+	c := &city{r: newRNG()}
+	seen := map[string]bool{}
+	for i := 0; i < 100000; i++ {
+		if i == 50000 {
+			c.unit = 396000 - 25000 // across the first change of area
+		}
+		c.unitLeft = 0
+		pc := c.postcode()
+		if !postcode.MatchString(pc) {
+			t.Fatalf("postcode %q is not BS 7666", pc)
+		}
+		if seen[pc] {
+			t.Fatalf("postcode unit %q used twice", pc)
+		}
+		seen[pc] = true
 	}
 }

@@ -153,7 +153,9 @@ func (c *city) postcode() string {
 		pair := (k * 7) % 400
 		sector := (k / 400) % 10
 		district := 1 + (k/4000)%99
-		c.curPC = "DC" + strconv.Itoa(district) + " " + strconv.Itoa(sector) +
+		// DC1–DC99, then DD, DE, … for cities of many millions.
+		area := "D" + string("CDEFGHJKLMNPRSTUWY"[(k/396000)%18])
+		c.curPC = area + strconv.Itoa(district) + " " + strconv.Itoa(sector) +
 			string(inwardLetters[pair/20]) + string(inwardLetters[pair%20])
 		c.unitLeft = c.r.between(8, 16)
 	}
