@@ -156,7 +156,16 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 			m.Withheld[string(k)] = map[string]int{"kind not in agreement": active[string(k)]}
 		}
 	}
+	have, err := GoldenColumns(ctx, st.DB)
+	if err != nil {
+		return nil, err
+	}
 	for _, kp := range plan.Kinds {
+		for _, c := range kp.Columns {
+			if _, isField := record.ParseField(c.Field); isField && !slices.Contains(have, c.Field) {
+				log.Warn("field is not a column of golden_records: it is empty in the extract", "field", c.Field, "kind", kp.Kind)
+			}
+		}
 		name := kp.Kind + "." + opts.Format
 		path := filepath.Join(opts.OutDir, name)
 		f, counts, err := writeKind(ctx, st, kp, opts.Format, path, &written)

@@ -98,10 +98,20 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 		}
 	}
 	if opts.JSON {
-		if keep == nil {
-			keep = []raudit.Entry{}
+		// The detail is JSON already: embed it rather than quote it.
+		type entry struct {
+			raudit.Entry
+			Detail json.RawMessage `json:"detail"`
 		}
-		return cli.WriteJSON(opts.IO.Out, keep)
+		out := make([]entry, 0, len(keep))
+		for _, e := range keep {
+			d := json.RawMessage(e.Detail)
+			if !json.Valid(d) {
+				d, _ = json.Marshal(e.Detail)
+			}
+			out = append(out, entry{Entry: e, Detail: d})
+		}
+		return cli.WriteJSON(opts.IO.Out, out)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tPARTNER\tAGREEMENT\tROWS\tFORMAT\tOUT\tHASH")

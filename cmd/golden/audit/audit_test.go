@@ -2,6 +2,7 @@ package audit
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -78,6 +79,20 @@ func TestLogAndVerify(t *testing.T) {
 	}
 	if strings.Count(out, "DSA-1") != 3 || !strings.Contains(out, "tester") {
 		t.Fatalf("log:\n%s", out)
+	}
+	out, err = run(t, cfg, "log", "--json")
+	var entries []struct {
+		Seq    int64 `json:"seq"`
+		Detail struct {
+			Rows  int64 `json:"rows"`
+			Files []struct {
+				SHA256 string `json:"sha256"`
+			} `json:"files"`
+		} `json:"detail"`
+		Hash string `json:"hash"`
+	}
+	if err != nil || json.Unmarshal([]byte(out), &entries) != nil || len(entries) != 3 || entries[2].Detail.Rows != 2 || entries[2].Hash != m.Disclosure.Hash || entries[2].Detail.Files[0].SHA256 == "" {
+		t.Fatalf("log --json: %v\n%s", err, out)
 	}
 	out, err = run(t, cfg, "verify", "--anchor", fmt.Sprintf("%d:%s", m.Disclosure.Seq, m.Disclosure.Hash))
 	if err != nil || !strings.Contains(out, "disclosure_log: 3 entries, chain intact") {
