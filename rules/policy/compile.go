@@ -423,6 +423,8 @@ func isCall(src string, loc common.Location, name string) bool {
 	return col < len(line) && line[col] == '(' && col >= len([]rune(name)) && string(line[col-len([]rune(name)):col]) == name
 }
 
+var wordOperator = regexp.MustCompile(`'(and|or|not|AND|OR|NOT)'`)
+
 var undeclared = regexp.MustCompile(`undeclared reference to '([^']+)'`)
 
 // compileWhere type-checks a row condition. Diagnostics carry lines in the
@@ -440,6 +442,10 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			} else if m != nil {
 				msg = fmt.Sprintf("unknown name %q: a condition may use only the record's fields and %s, %s, %s, %s, %s, %s%s",
 					m[1], VarKind, VarID, VarAge, VarServices, VarSources, VarFlags, didYouMean(m[1], Variables()))
+			} else if strings.HasPrefix(msg, "Syntax error") && wordOperator.MatchString(msg) {
+				msg += " (CEL writes and, or, not as &&, ||, !)"
+			} else if strings.HasPrefix(msg, "Syntax error") && (strings.Contains(msg, "'='") || strings.Contains(msg, "at: '= '")) {
+				msg += " (CEL compares with ==)"
 			} else if strings.HasPrefix(msg, "found no matching overload") {
 				msg += " (no such function for these types; conditions may use CEL's standard functions only)"
 			}

@@ -95,6 +95,11 @@ func TestLintErrors(t *testing.T) {
 		{"cel type error", func(s string) string { return strings.Replace(s, "age >= 65", `age >= "65"`, 1) }, goodKey, CodeCEL, Error, 19, "no matching overload"},
 		{"cel not boolean", func(s string) string { return strings.Replace(s, "age >= 65", `age + 1`, 1) }, goodKey, CodeCEL, Error, 19, "not true or false"},
 		{"cel syntax", func(s string) string { return strings.Replace(s, "age >= 65", `age >=`, 1) }, goodKey, CodeCEL, Error, 19, ""},
+		{"cel and", func(s string) string { return strings.Replace(s, "age >= 65", `age >= 65 and age < 90`, 1) }, goodKey, CodeCEL, Error, 19, "CEL writes and, or, not as &&"},
+		{"cel single equals", func(s string) string { return strings.Replace(s, "age >= 65", `sex = "F"`, 1) }, goodKey, CodeCEL, Error, 19, "compares with =="},
+		{"condition quoted in part", func(s string) string {
+			return strings.Replace(s, "where: 'age >= 65'", `where: "adult-social-care" in services`, 1)
+		}, goodKey, CodeYAML, Error, 0, "quote a where: condition whole"},
 		{"unknown service", func(s string) string { return strings.Replace(s, "age >= 65", `"adult-social-cre" in services`, 1) }, goodKey, CodeUnknownSvc, Warning, 19, `did you mean "adult-social-care"`},
 		{"unknown transform", func(s string) string { return strings.Replace(s, "given_name: keep", "given_name: pseudonymize-it", 1) }, goodKey, CodeTransform, Error, 21, "unknown transform"},
 		{"transform does not fit", func(s string) string {

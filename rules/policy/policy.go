@@ -158,6 +158,9 @@ func Parse(file string, b []byte) (*Policy, Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&root); err != nil {
 		line, msg := yamlMessage(err)
+		if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "could not find expected ':'") {
+			msg += ` on or just after this line: check the indentation, and quote a where: condition whole, e.g. where: '"adult-social-care" in services'`
+		}
 		return nil, Diagnostics{{File: file, Line: line, Severity: Error, Code: CodeYAML, Message: msg}}
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
@@ -489,7 +492,7 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 			r.Fields = append(r.Fields, w.field(fn.Content[i], fn.Content[i+1], scope))
 		}
 	default:
-		w.errorf(fn, scope, CodeBadValue, "fields: want a mapping of field to transform, or a list of fields")
+		w.errorf(fn, scope, CodeBadValue, "fields: want a mapping of field to transform (given_name: keep) or a list of fields ([given_name, family_name] or one '- given_name' per line)")
 	}
 	return r
 }
