@@ -334,6 +334,11 @@ func sha256Hex(b []byte) string {
 }
 
 func keyPath(ref *KeyRef, env Env) string {
+	if rest, ok := strings.CutPrefix(ref.File, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
 	if filepath.IsAbs(ref.File) {
 		return ref.File
 	}
