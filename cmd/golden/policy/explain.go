@@ -38,7 +38,7 @@ func NewExplain(f *cli.Factory, runF func(*ExplainOptions) error) *cobra.Command
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Partner == "" {
-				return cli.Usagef("--partner is required\nSee 'golden policy explain --help'.")
+				return cli.Usagef("--partner is required%s\nSee 'golden policy explain --help'.", partnersHint(opts))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -170,4 +170,21 @@ func writeExplanation(opts *ExplainOptions, x gov.Explanation) {
 		}
 		tw.Flush()
 	}
+}
+
+// partnersHint lists the policy's partners and roles, if it can be read.
+func partnersHint(opts *ExplainOptions) string {
+	path, _, err := policyPath(opts.factory, opts.Policy)
+	if err != nil {
+		return ""
+	}
+	p, _, err := load(path, time.Now(), nil)
+	if err != nil || p == nil || len(p.Policy.Partners) == 0 {
+		return ""
+	}
+	ids := make([]string, len(p.Policy.Partners))
+	for i, pt := range p.Policy.Partners {
+		ids[i] = pt.ID
+	}
+	return " (partners and roles: " + strings.Join(ids, ", ") + ")"
 }

@@ -57,7 +57,7 @@ has errors (golden policy lint). DIR must be empty or not exist.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.Partner == "":
-				return cli.Usagef("--partner is required\nSee 'golden share --help'.")
+				return cli.Usagef("--partner is required%s\nSee 'golden share --help'.", partnersHint(opts))
 			case opts.Out == "":
 				return cli.Usagef("--out is required\nSee 'golden share --help'.")
 			case !slices.Contains(rules.Formats, opts.Format):
@@ -138,4 +138,21 @@ func run(cmd *cobra.Command, opts *Options) error {
 		}
 	}
 	return nil
+}
+
+// partnersHint lists the policy's partners and roles, if it can be read.
+func partnersHint(opts *Options) string {
+	cfg, err := opts.factory.Config()
+	if err != nil {
+		return ""
+	}
+	eng, _, err := rules.Load(cfg, opts.clock())
+	if err != nil || eng == nil || len(eng.Policy.Partners) == 0 {
+		return ""
+	}
+	ids := make([]string, len(eng.Policy.Partners))
+	for i, pt := range eng.Policy.Partners {
+		ids[i] = pt.ID
+	}
+	return " (partners and roles: " + strings.Join(ids, ", ") + ")"
 }
