@@ -112,7 +112,7 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 	if log == nil {
 		log = slog.Default()
 	}
-	if !slices.Contains(Formats, opts.Format) {
+	if !slices.Contains(Formats(), opts.Format) {
 		return nil, fmt.Errorf("share: format %q (want csv, xlsx, parquet or json)", opts.Format)
 	}
 	plan, err := eng.Plan(opts.Partner, opts.Agreement, opts.Now)

@@ -219,7 +219,7 @@ func TestShareCSV(t *testing.T) {
 func TestShareFormats(t *testing.T) {
 	ctx := context.Background()
 	st, eng, dir := shareFixture(t)
-	for _, format := range Formats {
+	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
 			out := filepath.Join(dir, "out-"+format)
 			m, err := Share(ctx, st, eng, ShareOptions{Partner: "nhs", Format: format, OutDir: out, Now: testNow})
@@ -236,7 +236,7 @@ func TestShareFormats(t *testing.T) {
 		})
 	}
 	es, _ := audit.Entries(ctx, st.DB, audit.Disclosures)
-	if len(es) != len(Formats) || len(audit.Verify(audit.Disclosures, es)) > 0 {
+	if len(es) != len(Formats()) || len(audit.Verify(audit.Disclosures, es)) > 0 {
 		t.Fatalf("log: %d entries, %v", len(es), audit.Verify(audit.Disclosures, es))
 	}
 }
@@ -446,7 +446,7 @@ func TestPropertyShare(t *testing.T) {
 		if ds := eng.Diagnostics().Errors(); len(ds) > 0 {
 			t.Fatalf("seed %d: %v\n%s", seed, ds, b.String())
 		}
-		format := Formats[seed%len(Formats)]
+		format := Formats()[seed%len(Formats())]
 		var logs bytes.Buffer
 		logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		pseudo := map[string]map[string]string{} // partner → golden_id → nhs pseudonym
@@ -584,7 +584,7 @@ func TestShareNothingMatches(t *testing.T) {
 		{"no columns", "true", "given_name: drop", 0},
 	}
 	for _, tc := range tests {
-		for _, format := range Formats {
+		for _, format := range Formats() {
 			t.Run(tc.name+"/"+format, func(t *testing.T) {
 				dir := t.TempDir()
 				st := openStore(t)

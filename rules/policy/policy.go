@@ -499,8 +499,8 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 
 func (w *walker) field(kn, vn *yaml.Node, scope string) FieldRule {
 	fr := FieldRule{Field: kn.Value, Pos: posOf(kn)}
-	ops := make([]string, len(transform.Ops))
-	for i, o := range transform.Ops {
+	ops := make([]string, len(transform.Ops()))
+	for i, o := range transform.Ops() {
 		ops[i] = string(o)
 	}
 	switch vn.Kind {

@@ -29,7 +29,7 @@ const (
 )
 
 // Ops lists every transform, for suggestions and documentation.
-var Ops = []Op{Keep, Drop, Mask, Pseudonymise, Generalise}
+func Ops() []Op { return []Op{Keep, Drop, Mask, Pseudonymise, Generalise} }
 
 // Generalisation levels.
 const (

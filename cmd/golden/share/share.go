@@ -60,8 +60,8 @@ has errors (golden policy lint). DIR must be empty or not exist.`,
 				return cli.Usagef("--partner is required%s\nSee 'golden share --help'.", partnersHint(opts))
 			case opts.Out == "":
 				return cli.Usagef("--out is required\nSee 'golden share --help'.")
-			case !slices.Contains(rules.Formats, opts.Format):
-				return cli.Usagef("--format %q: want one of %s", opts.Format, strings.Join(rules.Formats, ", "))
+			case !slices.Contains(rules.Formats(), opts.Format):
+				return cli.Usagef("--format %q: want one of %s", opts.Format, strings.Join(rules.Formats(), ", "))
 			}
 			if runF != nil {
 				return runF(opts)
