@@ -154,6 +154,10 @@ func TestDeleteAllMembersRetiresWithoutRedirect(t *testing.T) {
 	if len(r.Destinations) != 0 || len(r.Deleted) != 1 || r.Deleted[0] != "council_tax:A1" {
 		t.Errorf("resolve = %+v", r)
 	}
+	r, err = golden.Resolve(w.Ctx, w.St.DB, "council_tax:A1")
+	if err != nil || !r.KeyDeleted || r.ID != id {
+		t.Errorf("resolve deleted key = %+v, %v", r, err)
+	}
 }
 
 func TestChangedSourceRecordNewVersion(t *testing.T) {

@@ -33,6 +33,9 @@ type Resolution struct {
 	Destinations []string `json:"destinations"`
 	// Deleted lists the source keys of its records that have been deleted.
 	Deleted []string `json:"deleted,omitempty"`
+	// KeyDeleted is set when the source key asked for is no longer current:
+	// ID is the golden record it was last in.
+	KeyDeleted bool `json:"key_deleted,omitempty"`
 }
 
 // Resolve finds where ref leads: a golden id (active or retired) or a
@@ -46,6 +49,7 @@ func Resolve(ctx context.Context, q store.Querier, ref string) (*Resolution, err
 			// A deleted source record: the golden record it was last in.
 			err = q.QueryRowContext(ctx, `SELECT golden_id FROM golden_member_log WHERE source = ? AND source_id = ?
 				ORDER BY until_run DESC LIMIT 1`, src, sid).Scan(&res.ID)
+			res.KeyDeleted = err == nil
 		}
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("source record %s: %w", ref, ErrNotFound)

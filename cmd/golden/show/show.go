@@ -112,12 +112,18 @@ func notFound(err error, what string) error {
 func Print(out io.Writer, v *golden.View) error {
 	w := &errWriter{w: out}
 	if r := v.Resolution; r != nil {
-		if r.Asked != v.ID && !r.Retired {
+		switch {
+		case r.KeyDeleted && !r.Retired:
+			w.printf("%s is deleted; it was last in golden record %s\n", r.Asked, v.ID)
+		case r.Asked != v.ID && !r.Retired:
 			w.printf("%s is in golden record %s\n", r.Asked, v.ID)
 		}
 		if r.Retired {
 			asked := r.ID
 			if r.Asked != r.ID {
+				if r.KeyDeleted {
+					w.printf("%s is deleted; ", r.Asked)
+				}
 				w.printf("%s was last in golden record %s\n", r.Asked, r.ID)
 			}
 			switch {
