@@ -227,6 +227,9 @@ type View struct {
 	Households    []Household    `json:"households,omitempty"`
 	Relationships []Link         `json:"relationships,omitempty"`
 	History       []HistoryEntry `json:"history,omitempty"`
+	// RetiredHistory is the history of the retired id asked for, when Show
+	// followed it to this record.
+	RetiredHistory []HistoryEntry `json:"retired_history,omitempty"`
 }
 
 // ShowOptions choose what Show includes.
@@ -254,6 +257,11 @@ func Show(ctx context.Context, q store.Querier, ref string, opts ShowOptions) (*
 	if opts.History {
 		if v.History, err = History(ctx, q, id); err != nil {
 			return nil, err
+		}
+		if res.Retired && id != res.ID {
+			if v.RetiredHistory, err = History(ctx, q, res.ID); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return v, nil
