@@ -52,7 +52,7 @@ func writeRow(w io.Writer, sep byte, fields ...string) {
 		if i > 0 {
 			bw.WriteByte(sep)
 		}
-		if strings.IndexByte(s, sep) >= 0 || strings.ContainsAny(s, "\"\r\n") {
+		if needsQuote(s, sep) {
 			bw.WriteByte('"')
 			bw.WriteString(strings.ReplaceAll(s, `"`, `""`))
 			bw.WriteByte('"')
@@ -61,6 +61,15 @@ func writeRow(w io.Writer, sep byte, fields ...string) {
 		}
 	}
 	bw.WriteByte('\n')
+}
+
+func needsQuote(s string, sep byte) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == sep || c == '"' || c == '\r' || c == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedRow writes a comma-separated line with every field quoted.
