@@ -515,6 +515,30 @@ func TestPropertyShare(t *testing.T) {
 					pseudo[p][r.id] = vals["nhs_number"]
 				}
 			}
+			// Completeness: every record the oracle admits is in the files.
+			var want int64
+			for _, r := range recs {
+				if !slices.Contains(kinds, r.kind) {
+					continue
+				}
+				ok := true
+				for _, fl := range policy.SplitList(r.flags) {
+					ok = ok && allowed[fl]
+				}
+				age := -1
+				if d, err := time.Parse("2006-01-02", r.fields["date_of_birth"]); err == nil {
+					age = testNow.Year() - d.Year()
+					if testNow.Month() < d.Month() || testNow.Month() == d.Month() && testNow.Day() < d.Day() {
+						age--
+					}
+				}
+				if ok && (r.sources == "asc" || age >= 0 && age >= minAge) {
+					want++
+				}
+			}
+			if want != m.Rows {
+				t.Fatalf("seed %d: %d rows shared, the oracle admits %d", seed, m.Rows, want)
+			}
 			if total != m.Rows {
 				t.Fatalf("seed %d: manifest says %d rows, files hold %d", seed, m.Rows, total)
 			}
