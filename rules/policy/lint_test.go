@@ -434,3 +434,32 @@ func TestLintAgainstGoldenYAMLSources(t *testing.T) {
 		t.Fatalf("want unknown service and undefined source flag warnings, got:\n%v", ds)
 	}
 }
+
+func TestSeveralAgreementsNeedAReference(t *testing.T) {
+	second := `  - reference: DSA-2
+    partner: nhs
+    legal_basis: Art 6(1)(e)
+    purposes: [planning]
+    start: 2025-01-01
+    end: 2027-01-01
+    review: 2026-12-01
+    entities:
+      property:
+        fields: [uprn]
+`
+	e := compileText(t, lintBase+second, lintNow)
+	_, err := e.Plan("nhs", "", lintNow)
+	var ae *AmbiguousError
+	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "DSA-1, DSA-2") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := e.Plan("nhs", "DSA-2", lintNow); err != nil {
+		t.Fatal(err)
+	}
+	// Once DSA-1 has expired, DSA-2 alone is in force and needs no reference.
+	late := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+	e = compileText(t, strings.Replace(lintBase, "end: 2027-01-01", "end: 2026-12-15", 1)+second, late)
+	if p, err := e.Plan("nhs", "", late); err != nil || p.Agreement.Reference != "DSA-2" {
+		t.Fatalf("got %v, %v", p, err)
+	}
+}
