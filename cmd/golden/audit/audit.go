@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/rules"
 	raudit "github.com/council/golden/rules/audit"
 )
 
@@ -133,9 +134,10 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 
 // VerifyOptions are verify's inputs.
 type VerifyOptions struct {
-	IO     *cli.IOStreams
-	Anchor string // SEQ:HASH from a manifest
-	JSON   bool
+	IO       *cli.IOStreams
+	Anchor   string   // SEQ:HASH from a manifest
+	Manifest []string // manifest.json files to check against the log
+	JSON     bool
 
 	factory *cli.Factory
 }
@@ -151,10 +153,13 @@ An edited entry, a deleted one, or entries put in another order are reported
 and the command exits 1.
 
 Removing the newest entries leaves a shorter chain that is still whole: to
-catch that, pass the disclosure anchor from a share's manifest.json
-(disclosure.seq and disclosure.hash) with --anchor.`,
+catch that, pass a share's manifest.json with --manifest (or its
+disclosure.seq and disclosure.hash with --anchor): verify checks that entry is
+still in the log, that the manifest agrees with it, and that the extract files
+beside the manifest are the ones that were shared.`,
 		Example: `  golden audit verify
   golden audit verify --anchor 42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+  golden audit verify --manifest out/nhs/manifest.json     # the log entry, and the files beside it
   golden audit verify --anchor "$(jq -r '"\(.disclosure.seq):\(.disclosure.hash)"' out/nhs/manifest.json)"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -165,6 +170,7 @@ catch that, pass the disclosure anchor from a share's manifest.json
 		},
 	}
 	cmd.Flags().StringVar(&opts.Anchor, "anchor", "", "SEQ:HASH of a disclosure entry that must still be in the log")
+	cmd.Flags().StringArrayVar(&opts.Manifest, "manifest", nil, "a share's manifest.json: its entry must be in the log, and the extract files beside it unchanged (repeatable)")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -205,6 +211,18 @@ func runVerify(cmd *cobra.Command, opts *VerifyOptions) error {
 		r := verifyReport{Log: name, Entries: len(es), Problems: raudit.Verify(name, es)}
 		if anchorHash != "" && name == raudit.Disclosures {
 			r.Problems = append(r.Problems, raudit.VerifyHead(name, es, anchorSeq, anchorHash)...)
+		}
+		if name == raudit.Disclosures {
+			for _, mp := range opts.Manifest {
+				probs, err := rules.CheckManifest(es, mp)
+				if err != nil {
+					return cli.Usagef("%v", err)
+				}
+				for i := range probs {
+					probs[i].Msg = mp + ": " + probs[i].Msg
+				}
+				r.Problems = append(r.Problems, probs...)
+			}
 		}
 		if len(es) > 0 {
 			r.HeadSeq, r.HeadHash = es[len(es)-1].Seq, es[len(es)-1].Hash

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,6 +129,24 @@ func TestVerifyFindsTampering(t *testing.T) {
 				t.Fatalf("want %q in:\n%s", tc.want, out)
 			}
 		})
+	}
+}
+
+func TestVerifyManifest(t *testing.T) {
+	cfg, m := project(t, 2)
+	manifest := filepath.Join(filepath.Dir(cfg), "out1", "manifest.json")
+	if out, err := run(t, cfg, "verify", "--manifest", manifest); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(manifest), m.Files[0].Name), []byte("forged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, cfg, "verify", "--manifest", manifest)
+	if err == nil || !strings.Contains(out, "person.csv is not the file that was shared") {
+		t.Fatalf("forged extract verified: %v\n%s", err, out)
+	}
+	if _, err := run(t, cfg, "verify", "--manifest", filepath.Join(filepath.Dir(cfg), "golden.yaml")); cli.ExitCode(err) != cli.ExitUsage {
+		t.Fatalf("not a manifest: %v", err)
 	}
 }
 
