@@ -184,7 +184,7 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 				return nil, err
 			}
 		}
-		h, err := pg.household(c, opts.People-pg.nextID)
+		h, err := pg.household(c)
 		if err != nil {
 			return nil, err
 		}

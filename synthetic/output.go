@@ -143,14 +143,6 @@ func ddMonYYYY(t time.Time) string {
 	return string(b)
 }
 
-// excelSerial is the day number Excel shows for t (1900 date system).
-func excelSerial(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return strconv.Itoa(int(t.Sub(date(1899, 12, 30)).Hours() / 24))
-}
-
 func append2(b []byte, n int) []byte {
 	return append(b, byte('0'+n/10), byte('0'+n%10))
 }

@@ -138,7 +138,7 @@ type people struct {
 // households, before the random mix takes over.
 var featured = []hhKind{hhFamily, hhCouple, hhFamily, hhMultiGen, hhShare, hhLodger, hhLoneParent}
 
-func (g *people) household(c *city, want int) (*household, error) {
+func (g *people) household(c *city) (*household, error) {
 	g.nextHH++
 	h := &household{id: g.nextHH}
 	r := g.r

@@ -305,7 +305,7 @@ func (s *adultSocialCare) client(h *household, i int, typ string, carer *ascRef)
 	if typ == "client" {
 		n := r.between(1, 3)
 		for k := 0; k < n; k++ {
-			c.Services = append(c.Services, ascService{Type: r.pick(ascServices), Start: isoDate(asOf(s).AddDate(0, -r.between(1, 80), 0))})
+			c.Services = append(c.Services, ascService{Type: r.pick(ascServices), Start: isoDate(s.w.opts.AsOf.AddDate(0, -r.between(1, 80), 0))})
 		}
 	}
 	b, err := json.Marshal(c)
@@ -320,8 +320,6 @@ func (s *adultSocialCare) client(h *household, i int, typ string, carer *ascRef)
 	}
 	return id
 }
-
-func asOf(s *adultSocialCare) time.Time { return s.w.opts.AsOf }
 
 func (s *adultSocialCare) finish() error {
 	s.f.w.WriteString("\n]}\n")
