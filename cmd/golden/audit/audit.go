@@ -222,6 +222,9 @@ func runVerify(cmd *cobra.Command, opts *VerifyOptions) error {
 					probs[i].Msg = mp + ": " + probs[i].Msg
 				}
 				r.Problems = append(r.Problems, probs...)
+				if len(probs) == 0 && !opts.JSON {
+					fmt.Fprintf(opts.IO.Out, "%s: matches the disclosure log\n", mp)
+				}
 			}
 		}
 		if len(es) > 0 {
