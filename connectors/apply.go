@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
@@ -19,11 +20,13 @@ var sourceCols = []string{"rid", "source", "source_id", "kind", "version", "run_
 func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr *SourceReport) error {
 	src := j.src.Name
 	exec := func(what, q string, args ...any) (int64, error) {
+		start := time.Now()
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", what, err)
 		}
 		n, _ := res.RowsAffected()
+		j.log.Debug("ingest step", "step", what, "rows", n, "took", time.Since(start))
 		return n, nil
 	}
 	count := func(what, q string, args ...any) (int64, error) {

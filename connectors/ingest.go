@@ -115,6 +115,7 @@ type job struct {
 	reader   raw.Reader
 	warn     *warnings
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
+	log      *slog.Logger
 }
 
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
@@ -150,7 +151,7 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		}
 		return nil, &SourceError{Source: s.Name, Err: err}
 	}
-	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w}
+	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w, log: log.With("source", s.Name)}
 	if n := raw.Node(&s.Node, "allow_empty"); n != nil && n.Value == "true" {
 		j.allowNil = true
 	}
@@ -186,6 +187,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 
+		stageStart := time.Now()
 		workers := runtime.GOMAXPROCS(0)
 		in := make(chan *batch, workers*2)
 		out := make(chan *batch, workers*2)
@@ -270,6 +272,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		for range out {
 			// Wait for the reader and the mappers to stop.
 		}
+		j.log.Debug("ingest step", "step", "read, map and stage", "took", time.Since(stageStart))
 		switch {
 		case mapErr != nil:
 			return mapErr

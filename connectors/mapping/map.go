@@ -538,8 +538,17 @@ func (f *dateFormat) swapped() *dateFormat {
 	return &g
 }
 
+// collapse trims s and turns runs of white space into one space.
 func collapse(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\u00a0") {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == 0xC2 || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
