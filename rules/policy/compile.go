@@ -458,9 +458,23 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			line, col := pos.Line, pos.Column
 			if ce.Location != nil && ce.Location.Line() > 0 {
 				line += ce.Location.Line() - 1
-				if ce.Location.Line() == 1 && col > 0 {
+				switch {
+				case len(r.whereFolded) > 0 && ce.Location.Line() == 1:
+					// A folded block is one line to CEL: find the source line.
+					off := ce.Location.Column() - back
+					for _, n := range r.whereFolded[:len(r.whereFolded)-1] {
+						if off <= n {
+							break
+						}
+						off -= n + 1
+						line++
+					}
+					col += off
+				case r.whereBlock:
 					col += ce.Location.Column() - back
-				} else {
+				case ce.Location.Line() == 1 && col > 0:
+					col += ce.Location.Column() - back
+				default:
 					col = ce.Location.Column() + 1 - back
 				}
 			}

@@ -463,3 +463,30 @@ func TestSeveralAgreementsNeedAReference(t *testing.T) {
 		t.Fatalf("got %v, %v", p, err)
 	}
 }
+
+func TestConditionPositionsInBlocks(t *testing.T) {
+	tests := []struct {
+		name, where string
+		line, col   int
+	}{
+		{"single-quoted", `        where: 'age >= 65 && postcod == ""'`, 19, 30},
+		{"double-quoted", `        where: "age >= 65 && postcod == ''"`, 19, 30},
+		{"plain", `        where: age >= 65 && postcod == ""`, 19, 29},
+		{"literal block", "        where: |\n          age >= 65 &&\n          postcod == \"\"", 21, 11},
+		{"folded block", "        where: >\n          age >= 65 &&\n          \"x\" in services && postcod == \"\"", 21, 30},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(lintBase, "        where: 'age >= 65'", tc.where, 1)
+			for _, d := range lint(t, text, goodKey) {
+				if d.Code == CodeCEL {
+					if d.Line != tc.line || d.Column != tc.col || !strings.Contains(d.Message, `"postcod"`) {
+						t.Fatalf("got %v, want line %d column %d", d, tc.line, tc.col)
+					}
+					return
+				}
+			}
+			t.Fatal("no CEL error")
+		})
+	}
+}

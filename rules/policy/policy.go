@@ -136,9 +136,13 @@ type Named struct {
 type EntityRule struct {
 	Kind     string
 	Where    string // CEL; empty means every row (subject to flags)
-	WherePos Pos
-	Fields   []FieldRule
-	Pos      Pos
+	WherePos Pos    // where the expression's text starts
+	// whereBlock: the expression is a YAML block scalar, each of its lines
+	// indented to WherePos.Column.
+	whereBlock  bool
+	whereFolded []int // folded block: the length of each source line of the expression
+	Fields      []FieldRule
+	Pos         Pos
 }
 
 // FieldRule names one field and its transform.
@@ -166,7 +170,7 @@ func Parse(file string, b []byte) (*Policy, Diagnostics) {
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, Diagnostics{{File: file, Line: 1, Severity: Error, Code: CodeYAML, Message: "want a mapping at the top level (partners:, agreements:, …)"}}
 	}
-	w := &walker{file: file, ds: &ds}
+	w := &walker{file: file, ds: &ds, lines: strings.Split(string(b), "\n")}
 	top := root.Content[0]
 	w.keys(top, "", "version", "council", "services", "flags", "partners", "roles", "agreements")
 	if n := get(top, "version"); n != nil {
@@ -248,8 +252,9 @@ func (p *Policy) Agreement(ref string) *Agreement {
 
 // walker turns YAML nodes into the model, collecting diagnostics.
 type walker struct {
-	file string
-	ds   *Diagnostics
+	file  string
+	ds    *Diagnostics
+	lines []string
 }
 
 func (w *walker) add(n *yaml.Node, sev Severity, scope, code, format string, args ...any) {
@@ -469,7 +474,21 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 		}
 		if wn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			r.WherePos.Line++ // a block scalar starts on the next line
-			r.WherePos.Column = 0
+			r.WherePos.Column = 1
+			if l := r.WherePos.Line - 1; l < len(w.lines) {
+				r.WherePos.Column = len(w.lines[l]) - len(strings.TrimLeft(w.lines[l], " ")) + 1
+			}
+			r.whereBlock = true
+			if wn.Style&yaml.FoldedStyle != 0 {
+				for l := r.WherePos.Line - 1; l < len(w.lines); l++ {
+					t := strings.TrimSpace(w.lines[l])
+					indent := len(w.lines[l]) - len(strings.TrimLeft(w.lines[l], " "))
+					if t == "" || indent+1 < r.WherePos.Column {
+						break // the block ends at a blank or less indented line
+					}
+					r.whereFolded = append(r.whereFolded, len(t))
+				}
+			}
 		}
 	}
 	fn := get(n, "fields")
