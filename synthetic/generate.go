@@ -80,6 +80,7 @@ type world struct {
 	corrupt *file
 	sum     *Summary
 	city    *city
+	cleanup func(*xlsxWriter) // registers a workbook to abort if the run fails
 }
 
 func (w *world) streetList() []*street { return w.city.streets }
@@ -141,9 +142,18 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 		}
 		return f, err
 	}
+	var xlsxs []*xlsxWriter
+	w.cleanup = func(x *xlsxWriter) { xlsxs = append(xlsxs, x) }
+	done := false
 	defer func() {
 		for _, f := range files {
 			f.close()
+		}
+		if !done { // a failed or cancelled run leaves no temporary files behind
+			os.Remove(filepath.Join(dir, gazetteerTmp))
+			for _, x := range xlsxs {
+				x.abort()
+			}
 		}
 	}()
 	if w.truth, err = open(TruthFile); err != nil {
@@ -235,6 +245,7 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 	if err := writeReadme(w); err != nil {
 		return nil, err
 	}
+	done = true
 	w.sum.Elapsed = time.Since(start)
 	return w.sum, nil
 }

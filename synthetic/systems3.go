@@ -31,6 +31,7 @@ func newSchoolCensus(w *world, open func(string) (*file, error), salt uint64) (s
 	if s.xl, err = newXLSX(filepath.Join(w.dir, "school_census.xlsx"), "Pupils", "Contacts"); err != nil {
 		return nil, err
 	}
+	w.cleanup(s.xl)
 	s.xl.row(0, str("UPN"), str("Surname"), str("Forename"), str("MiddleNames"), str("DOB"), str("Gender"), str("NCYear"),
 		str("AddressLine1"), str("AddressLine2"), str("AddressLine3"), str("Town"), str("Postcode"), str("UPRN"), str("Contact1"), str("Contact2"))
 	s.xl.row(1, str("ContactID"), str("Title"), str("Forename"), str("Surname"), str("Relationship"),
