@@ -136,6 +136,12 @@ func TestLintErrors(t *testing.T) {
 		{"key file readable by others", func(s string) string {
 			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {file: loose.key}", 1)
 		}, nil, CodeKeyMissing, Warning, 8, "chmod 600"},
+		{"key pasted as env name", func(s string) string {
+			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {env: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b}", 1)
+		}, nil, CodeKeyInPolicy, Error, 8, "looks like key material"},
+		{"key pasted as file name", func(s string) string {
+			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {file: c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY=}", 1)
+		}, nil, CodeKeyInPolicy, Error, 8, "looks like key material"},
 		{"key shared", func(s string) string {
 			return strings.Replace(s, "agreements:", "  - {id: police, name: P, contact: c, key: {env: NHS_KEY}}\nagreements:", 1)
 		}, goodKey, CodeKeyShared, Error, 9, "same key as nhs"},
@@ -178,6 +184,17 @@ func TestLintNeverEchoesKeyMaterial(t *testing.T) {
 	for _, d := range lint(t, text, nil) {
 		if strings.Contains(d.String(), secret) {
 			t.Fatalf("diagnostic echoes the key: %v", d)
+		}
+	}
+	for _, pasted := range []string{"key: {env: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b}", "key: {file: c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY=}"} {
+		text := strings.Replace(lintBase, "given_name: keep", "nhs_number: pseudonymise", 1)
+		text = strings.Replace(text, "key: {env: NHS_KEY}", pasted, 1)
+		secret := pasted[strings.Index(pasted, ": ")+2 : len(pasted)-1]
+		secret = secret[strings.Index(secret, " ")+1:]
+		for _, d := range lint(t, text, nil) {
+			if strings.Contains(d.String(), secret) {
+				t.Fatalf("diagnostic echoes the pasted key: %v", d)
+			}
 		}
 	}
 	// A key read from the environment never appears either, whatever goes wrong.

@@ -396,8 +396,13 @@ func (w *walker) partner(n *yaml.Node, internal bool) *Partner {
 		} else if w.want(k, yaml.MappingNode, scope, "key: want {file: PATH} or {env: VARIABLE}") {
 			w.keys(k, scope, "file", "env")
 			pt.Key = &KeyRef{File: w.scalar(get(k, "file"), scope, "key file"), Env: w.scalar(get(k, "env"), scope, "key env"), Pos: posOf(k)}
-			if (pt.Key.File == "") == (pt.Key.Env == "") {
+			switch {
+			case (pt.Key.File == "") == (pt.Key.Env == ""):
 				w.errorf(k, scope, CodeKeyMissing, "%s %s: key wants exactly one of file or env", what, pt.ID)
+			case looksLikeKey(pt.Key.Env) || looksLikeKey(pt.Key.File):
+				// Someone pasted the key where its location belongs: never echo it.
+				w.errorf(k, scope, CodeKeyInPolicy, "%s %s: key: {file: …} or {env: …} must say where the key is kept, but this looks like key material (not repeated here): move it to a file or an environment variable", what, pt.ID)
+				pt.Key = nil
 			}
 		}
 	}
@@ -633,4 +638,26 @@ func yamlMessage(err error) (int, string) {
 		s = strings.TrimSpace(s)
 	}
 	return line, s
+}
+
+// looksLikeKey reports whether s looks like key material rather than a
+// file path or a variable name: long, one token of hex or base64 with both
+// letters and digits, and no path separator or file extension.
+func looksLikeKey(s string) bool {
+	if len(s) < 24 || strings.ContainsAny(s, "./\\") {
+		return false
+	}
+	letters, digits := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters = true
+		case r == '+' || r == '=' || r == '-' || r == '_':
+		default:
+			return false
+		}
+	}
+	return letters && digits
 }
