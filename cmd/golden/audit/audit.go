@@ -75,9 +75,25 @@ func logName(access bool) string {
 }
 
 type detail struct {
-	Format string `json:"format"`
-	OutDir string `json:"out_dir"`
-	Rows   int64  `json:"rows"`
+	Format   string `json:"format"`
+	OutDir   string `json:"out_dir"`
+	Rows     int64  `json:"rows"`
+	GoldenID string `json:"golden_id"` // access log
+	Shown    bool   `json:"shown"`     // access log
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 func runLog(cmd *cobra.Command, opts *LogOptions) error {
@@ -115,7 +131,11 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 		return cli.WriteJSON(opts.IO.Out, out)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tPARTNER\tAGREEMENT\tROWS\tFORMAT\tOUT\tHASH")
+	if opts.Access {
+		fmt.Fprintln(tw, "SEQ\tAT\tUSER\tROLE\tRULE\tPURPOSE\tGOLDEN ID\tSHOWN\tHASH")
+	} else {
+		fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tPARTNER\tAGREEMENT\tROWS\tFORMAT\tOUT\tHASH")
+	}
 	for _, e := range keep {
 		var d detail
 		json.Unmarshal([]byte(e.Detail), &d)
@@ -123,7 +143,15 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 		if t, err := time.Parse(time.RFC3339Nano, at); err == nil {
 			at = t.Format(time.RFC3339)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, e.Hash[:12])
+		if opts.Access {
+			rule := e.Agreement
+			if rule == "" {
+				rule = "-"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, rule, e.Purpose, d.GoldenID, yesNo(d.Shown), short(e.Hash))
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, short(e.Hash))
 	}
 	tw.Flush()
 	if len(keep) == 0 {
