@@ -32,7 +32,7 @@ func NewExplain(f *cli.Factory, runF func(*ExplainOptions) error) *cobra.Command
 		Use:   "explain --partner P",
 		Short: "Say, field by field, what a partner's agreements share, how it is transformed and which clause decides",
 		Example: `  golden policy explain --partner nhs-essex
-  golden policy explain --partner essex-police --agreement ISA-2026-007
+  golden policy explain --partner essex-police --agreement ISA-POLICE-2026-007
   golden policy explain --partner adult-social-care --date 2027-04-01   # will it still apply then?
   golden policy explain --partner nhs-essex --json`,
 		Args: cobra.NoArgs,

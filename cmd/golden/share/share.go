@@ -52,7 +52,7 @@ recorded in the hash-chained disclosure log (see golden audit).
 Nothing is shared under an agreement that has expired, has not started, or
 has errors (golden policy lint). DIR must be empty or not exist.`,
 		Example: `  golden share --partner nhs-essex --format csv --out out/nhs-2026-06
-  golden share --partner essex-police --agreement ISA-2026-007 --format xlsx --out out/police
+  golden share --partner essex-police --agreement ISA-POLICE-2026-007 --format xlsx --out out/police
   golden share --partner nhs-essex --format parquet --out out/nhs --json   # print the manifest
   golden share --partner nhs-essex --dry-run                               # counts only: nothing written or logged`,
 		Args: cobra.NoArgs,
