@@ -103,7 +103,7 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 	e.cel = celEnv
 
 	// Flags.
-	for _, f := range builtinFlags {
+	for _, f := range BuiltinFlags() {
 		e.flags[f] = FlagDef{Name: f, Restricted: true}
 	}
 	for _, f := range p.Flags {
@@ -408,8 +408,10 @@ func newCELEnv() (*cel.Env, error) {
 }
 
 // celFunctions are the functions and macros conditions may use, for suggestions.
-var celFunctions = []string{"size", "contains", "startsWith", "endsWith", "matches", "exists", "exists_one", "all", "map", "filter",
-	"int", "string", "double", "timestamp", "duration", "lowerAscii", "upperAscii", "trim", "replace", "split", "substring", "indexOf", "join"}
+func celFunctions() []string {
+	return []string{"size", "contains", "startsWith", "endsWith", "matches", "exists", "exists_one", "all", "map", "filter",
+		"int", "string", "double", "timestamp", "duration", "lowerAscii", "upperAscii", "trim", "replace", "split", "substring", "indexOf", "join"}
+}
 
 // isCall reports whether name at loc in the expression is called: (…) follows it.
 func isCall(src string, loc common.Location, name string) bool {
@@ -443,7 +445,7 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			back := 0 // a call is reported at its '(': point at the name instead
 			if m := undeclared.FindStringSubmatch(msg); m != nil && isCall(r.Where, ce.Location, m[1]) {
 				back = len([]rune(m[1]))
-				msg = fmt.Sprintf("unknown function %q: a condition may call only CEL's standard functions (size, contains, startsWith, endsWith, matches, exists, all, …)%s", m[1], didYouMean(m[1], celFunctions))
+				msg = fmt.Sprintf("unknown function %q: a condition may call only CEL's standard functions (size, contains, startsWith, endsWith, matches, exists, all, …)%s", m[1], didYouMean(m[1], celFunctions()))
 			} else if m != nil {
 				msg = fmt.Sprintf("unknown name %q: a condition may use only the record's fields and %s, %s, %s, %s, %s, %s%s",
 					m[1], VarKind, VarID, VarAge, VarServices, VarSources, VarFlags, didYouMean(m[1], Variables()))

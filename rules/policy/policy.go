@@ -56,12 +56,11 @@ type FlagDef struct {
 	Pos         Pos
 }
 
-// BuiltinFlags are always restricted: a record carrying one never leaves
-// unless an agreement names the flag.
-var builtinFlags = []string{"safeguarding", "witness_protection", "national_data_opt_out"}
-
-// BuiltinFlags returns the always-restricted flags.
-func BuiltinFlags() []string { return append([]string(nil), builtinFlags...) }
+// BuiltinFlags returns the flags that are always restricted: a record
+// carrying one never leaves unless an agreement names the flag.
+func BuiltinFlags() []string {
+	return []string{"safeguarding", "witness_protection", "national_data_opt_out"}
+}
 
 // Partner is an organisation outside the council, or an internal role
 // (a team inside it) when Internal is set.
