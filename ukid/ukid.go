@@ -28,6 +28,9 @@ func Postcode(s string) (string, bool) {
 	if s == "" {
 		return "", false
 	}
+	if PostcodeValid(s) {
+		return s, true
+	}
 	compact := compactUpper(s)
 	if len(compact) < 5 || len(compact) > 7 {
 		return s, false
@@ -90,7 +93,10 @@ func inwardLetter(c byte) bool { return isUpper(c) && strings.IndexByte("CIKMOV"
 // and the Modulus 11 check digit.
 func NHSNumber(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	d := digitsOnly(s, " -")
+	d := s
+	if len(s) != 10 || !isAllDigits(s) {
+		d = digitsOnly(s, " -")
+	}
 	if len(d) != 10 {
 		return s, false
 	}
@@ -114,7 +120,10 @@ func NHSNumber(s string) (string, bool) {
 // administrative prefixes are not valid NINOs.
 func NINumber(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	c := compactUpper(s)
+	c := s
+	if len(s) != 9 || strings.IndexByte(s, ' ') >= 0 || strings.ToUpper(s) != s {
+		c = compactUpper(s)
+	}
 	if len(c) != 9 {
 		return s, false
 	}
@@ -189,7 +198,13 @@ func Phone(s string) (string, bool) {
 // a local part, and a domain with a dot and no spaces.
 func Email(s string) (string, bool) {
 	s = strings.TrimSpace(s)
-	e := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(s, "mailto:"), "MAILTO:"))
+	e := strings.TrimPrefix(strings.TrimPrefix(s, "mailto:"), "MAILTO:")
+	for i := 0; i < len(e); i++ {
+		if c := e[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			e = strings.ToLower(e)
+			break
+		}
+	}
 	local, domain, ok := strings.Cut(e, "@")
 	if !ok || local == "" || domain == "" || strings.Contains(domain, "@") || len(e) > 254 || len(local) > 64 {
 		return s, false
