@@ -19,7 +19,7 @@ import (
 
 // Version changes whenever the generator's output for a seed changes, so
 // that caches of generated cities can tell they are stale.
-const Version = "3"
+const Version = "4"
 
 // Options say what city to build.
 type Options struct {
