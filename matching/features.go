@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 3
+const FeatureVersion = 4
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -23,7 +23,7 @@ var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs
 	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
 	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
 	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
-	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user"}
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user", "addr_key"}
 
 // sourceRow is what features read of a current record.
 type sourceRow struct {
@@ -127,6 +127,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
 		nz(namesKey(gp.Soundex, fp.Soundex)),
 		nz(emailUser(get(record.Email))),
+		nz(addrKey(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber), get(record.Street))),
 	}
 }
 
@@ -211,9 +212,19 @@ func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kin
 	return out, last, nil
 }
 
-// attrNames lists the attribute names present in kind's features.
+// attrNames lists the attribute names worth comparing in kind's features:
+// those that at least two sources send, or every attribute when the kind has
+// a single source. An attribute only one system of several has is that
+// system's own reference (a council tax account, a benefit claim, a
+// tenancy), shared by everyone in a household: comparing it would teach the
+// model that living together is being the same person.
 func attrNames(ctx context.Context, q store.Querier, kind record.Kind) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT unnest(json_keys(attrs)) AS k FROM match_features WHERE kind = $1 AND attrs IS NOT NULL ORDER BY k`, string(kind))
+	rows, err := q.QueryContext(ctx, `WITH a AS (
+			SELECT DISTINCT source, unnest(json_keys(attrs)) AS k FROM match_features WHERE kind = $1 AND attrs IS NOT NULL),
+		n AS (SELECT count(DISTINCT source) AS sources FROM match_features WHERE kind = $1)
+		SELECT k FROM a GROUP BY k
+		HAVING count(DISTINCT source) >= 2 OR (SELECT sources FROM n) = 1
+		ORDER BY k`, string(kind))
 	if err != nil {
 		return nil, fmt.Errorf("attributes: %w", err)
 	}
@@ -254,4 +265,16 @@ func emailUser(e string) string {
 		return ""
 	}
 	return u
+}
+
+// addrKey is flat, building name, number and street, normalised: the
+// same dwelling. Empty without a street, or without a number or a name.
+func addrKey(flat, building, number, street string) string {
+	st := standardise.Street(street)
+	num := standardise.HouseNumber(number)
+	bld := standardise.Fold(building)
+	if st == "" || (num == "" && bld == "") {
+		return ""
+	}
+	return strings.Join(standardise.AddressTokens(flat), " ") + "|" + bld + "|" + num + "|" + st
 }

@@ -55,6 +55,7 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 			if err := d.mapping(v, map[string]func(*yaml.Node) error{
 				"link":   d.float(&s.Thresholds.Link),
 				"review": d.float(&s.Thresholds.Review),
+				"veto":   d.float(&s.Thresholds.Veto),
 			}); err != nil {
 				return err
 			}
@@ -223,8 +224,14 @@ func (d decoder) blocking(n *yaml.Node) ([]BlockingRule, error) {
 					rule.Name = r.Content[i+1].Value
 				case "keys":
 					keysNode = r.Content[i+1]
+				case "train":
+					b, err := d.bool(r.Content[i+1])
+					if err != nil {
+						return nil, err
+					}
+					rule.NoTrain = !b
 				default:
-					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys)", r.Content[i].Value)
+					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys, train)", r.Content[i].Value)
 				}
 			}
 			if keysNode == nil {
@@ -303,6 +310,19 @@ func (d decoder) comparisons(s *Spec, n *yaml.Node) error {
 				return err
 			},
 			"levels": func(v *yaml.Node) error { levelsNode = v; return nil },
+			"m": func(v *yaml.Node) error {
+				if v.Kind != yaml.SequenceNode {
+					return d.errf(v, "m: want a list of numbers, one per level")
+				}
+				for _, x := range v.Content {
+					f, err := strconv.ParseFloat(x.Value, 64)
+					if err != nil {
+						return d.errf(x, "m: want a number")
+					}
+					c.M = append(c.M, f)
+				}
+				return nil
+			},
 		})
 		if err != nil {
 			return err
@@ -334,6 +354,12 @@ func (d decoder) comparisons(s *Spec, n *yaml.Node) error {
 				return d.errf(cn, "comparison %q: no levels", c.Name)
 			}
 			c.Levels = s.Comparisons[idx].Levels
+			if c.M == nil {
+				c.M = s.Comparisons[idx].M
+			}
+			if c.TF == "" {
+				c.TF, c.TFWeight = s.Comparisons[idx].TF, s.Comparisons[idx].TFWeight
+			}
 		} else {
 			levels, err := d.levels(c, levelsNode)
 			if err != nil {

@@ -88,6 +88,9 @@ func keys(cols ...string) []Key {
 
 func block(cols ...string) BlockingRule { return BlockingRule{Keys: keys(cols...)} }
 
+// noTrain marks a rule that finds candidates but does not train m.
+func noTrain(r BlockingRule) BlockingRule { r.NoTrain = true; return r }
+
 func lv(kind LevelKind, t float64) Level { return Level{Kind: kind, Threshold: t} }
 
 func on(kind LevelKind, col string, t float64) Level {
@@ -101,8 +104,10 @@ var (
 )
 
 // identifier compares an identifier: equal, one keying slip, different.
+// Its m is fixed, not trained: two records with different valid
+// identifiers are almost always different records.
 func identifier(name, col string) Comparison {
-	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(Damerau, 1), other}}
+	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(Damerau, 1), other}, M: []float64{0.95, 0.03, 0.02}}
 }
 
 func postcodeCmp() Comparison {
@@ -126,8 +131,8 @@ func defaultPerson() *Spec {
 			block("dob", "pc"),
 			block("dob", "house"),
 			block("names_sx", "house"),
-			block("pc", "house"),
-			block("house", "street"),
+			noTrain(block("pc", "house")),
+			noTrain(block("house", "street")),
 			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}},
 			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}},
 			block("given_sx", "family_sx"),
@@ -159,14 +164,24 @@ func defaultPerson() *Spec {
 			identifier("ni_number", "ni"),
 			{Name: "email", Column: "email", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
 			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
-			postcodeCmp(),
-			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
-			textCmp("street", "street", 0.92, 0.8),
+			// Where a person lives is one comparison: a postcode, a house
+			// number and a street say the same thing, and Fellegi-Sunter
+			// would add their weights as if independent — enough to link
+			// two members of one household.
+			{Name: "address", Column: "addr_tokens", Levels: []Level{
+				{Kind: Exact, Column: "addr_key", Label: "same dwelling"},
+				{Kind: Jaccard, Column: "addr_tokens", Threshold: 0.8},
+				{Kind: Exact, Column: "pc", Label: "same postcode"},
+				{Kind: Jaccard, Column: "addr_tokens", Threshold: 0.5},
+				{Kind: Exact, Column: "pc_out", Label: "same postcode district"},
+				other}},
+			// Locality and town carry little weight inside one council
+			// (nearly everyone agrees) but separate places elsewhere.
 			textCmp("locality", "locality", 0.92, 0.8),
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.95, Review: 0.3, Veto: 0.01},
 	}
 }
 
@@ -192,7 +207,7 @@ func defaultProperty() *Spec {
 			{Name: "classification", Column: "class", Levels: []Level{exact, {Kind: Initial}, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3, Veto: 0.01},
 	}
 }
 
@@ -226,6 +241,6 @@ func defaultBusiness() *Spec {
 			{Name: "email", Column: "email", Levels: []Level{exact, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"company_no"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3, Veto: 0.01},
 	}
 }
