@@ -186,6 +186,10 @@ func defaultPerson() *Spec {
 }
 
 func defaultProperty() *Spec {
+	// A property is its dwelling: UPRNs are allocated in sequence (one
+	// digit apart is another property), and another house or flat number
+	// is another property whatever the street says. Those comparisons have
+	// a fixed m; a street and a postcode are shared by a whole road.
 	return &Spec{
 		Blocking: []BlockingRule{
 			block("uprn"),
@@ -193,21 +197,19 @@ func defaultProperty() *Spec {
 			block("pc", "building"),
 			block("pc", "flat"),
 			block("street", "house", "town"),
-			block("pc_sector", "street"),
+			block("addr_key"),
 		},
 		Comparisons: []Comparison{
-			identifier("uprn", "uprn"),
-			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
-			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
+			{Name: "uprn", Column: "uprn", Levels: []Level{exact, other}, M: []float64{0.999, 0.001}},
+			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}, M: []float64{0.9, 0.05, 0.05}},
+			{Name: "house_number", Column: "house", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			textCmp("building_name", "building", 0.92, 0.8),
 			textCmp("street", "street", 0.92, 0.8),
 			postcodeCmp(),
 			textCmp("town", "town", 0.92, 0.8),
-			{Name: "address", Column: "addr_tokens", Levels: []Level{lv(Jaccard, 0.9), lv(Jaccard, 0.6), lv(Jaccard, 0.3), other}},
-			{Name: "classification", Column: "class", Levels: []Level{exact, {Kind: Initial}, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.9, Review: 0.5, Veto: 0.01},
 	}
 }
 
