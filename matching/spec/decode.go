@@ -361,9 +361,19 @@ func (d decoder) comparisons(s *Spec, n *yaml.Node) error {
 				c.TF, c.TFWeight = s.Comparisons[idx].TF, s.Comparisons[idx].TFWeight
 			}
 		} else {
+			if c.TF == "" && idx >= 0 {
+				c.TF, c.TFWeight = s.Comparisons[idx].TF, s.Comparisons[idx].TFWeight
+			}
 			levels, err := d.levels(c, levelsNode)
 			if err != nil {
 				return err
+			}
+			// Exact agreement on the tf column is where term frequencies
+			// adjust the weight.
+			for j := range levels {
+				if c.TF != "" && levels[j].Kind == Exact && levels[j].Column == c.TF {
+					levels[j].TF = true
+				}
 			}
 			c.Levels = levels
 		}

@@ -305,10 +305,11 @@ func (l Level) check(c Comparison) error {
 		return fmt.Errorf("unknown column %q (known: %s)", l.Column, ColumnNames())
 	}
 	needList := l.Kind == Jaccard || l.Kind == Overlap
-	if needList != (col.Type == List) {
-		if needList {
-			return fmt.Errorf("%s needs a token-list column; %q is not one", l.Kind, l.Column)
-		}
+	anyType := l.Kind == Else || l.Kind == Exact
+	if needList && col.Type != List {
+		return fmt.Errorf("%s needs a token-list column; %q is not one", l.Kind, l.Column)
+	}
+	if !needList && !anyType && col.Type == List {
 		return fmt.Errorf("%s cannot compare the token list %q (use jaccard or overlap)", l.Kind, l.Column)
 	}
 	switch l.Kind {
