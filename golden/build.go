@@ -291,7 +291,7 @@ func (b *builder) run(ctx context.Context) error {
 	if err := b.checkConstraints(ctx); err != nil {
 		return err
 	}
-	if err := b.relationships(ctx); err != nil {
+	if err := b.relationships(ctx, full, w.touched, w.uprns); err != nil {
 		return err
 	}
 	if err := b.exec(ctx, "state", `INSERT OR REPLACE INTO golden_state (kind, next_seq, policy_hash, last_run) VALUES (?, ?, ?, ?)`,

@@ -25,6 +25,10 @@ type writer struct {
 	// splitTo lists, per old id, the golden ids that received its members
 	// other than the id it kept (if it kept one).
 	splitTo map[string][]string
+	// touched are the golden ids whose record may have changed, uprns the
+	// UPRNs they had or have: what households and relationships are
+	// re-derived around.
+	touched, uprns map[string]bool
 }
 
 type moved struct {
@@ -46,6 +50,11 @@ type member struct {
 }
 
 func (w *writer) index(clusters []cluster) {
+	w.touched, w.uprns = map[string]bool{}, map[string]bool{}
+	for id, o := range w.b.affected {
+		w.touched[id] = true
+		w.uprns[o.values[record.UPRN]] = true
+	}
 	w.oldMembers = map[string][]moved{}
 	for _, c := range clusters {
 		for _, s := range c.slots {
@@ -124,6 +133,8 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 			vals[f] = res.Fields[f].Value
 		}
 		flags, sources := unionFlags(mems), unionSources(mems)
+		w.touched[c.id] = true
+		w.uprns[vals[record.UPRN]] = true
 		old := b.affected[c.id]
 		if c.isNew {
 			old = nil
