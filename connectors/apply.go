@@ -126,11 +126,12 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 	// New records and new versions of changed ones.
 	if _, err := exec("store records", `
 		INSERT INTO source_records (`+allCols+`)
+		WITH sp AS MATERIALIZED (SELECT *, string_split(packed, chr(31)) AS p FROM ingest_stage WHERE q_reason IS NULL)
 		SELECT CASE WHEN p.action = 'new' THEN nextval('rid_seq') ELSE p.old_rid END,
 		       ?, s.source_id, ?, CASE WHEN p.action = 'new' THEN 1 ELSE p.old_version + 1 END, ?, s.line, s.content_hash,
 		       true, false, s.observed_at, `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
 		       `+strings.Join(stageFieldExprs, ", ")+`
-		FROM (SELECT *, string_split(packed, chr(31)) AS p FROM ingest_stage) s JOIN ingest_plan p USING (seq)
+		FROM sp s JOIN ingest_plan p USING (seq)
 		WHERE p.action IN ('new', 'changed')`, src, string(j.src.Kind), runID); err != nil {
 		return err
 	}
@@ -222,3 +223,4 @@ func (j *job) applyRels(ctx context.Context, tx *store.Tx, s *stage, runID int64
 	_, err := exec("drop relationships", `DROP TABLE ingest_rels`)
 	return err
 }
+
