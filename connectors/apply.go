@@ -223,4 +223,3 @@ func (j *job) applyRels(ctx context.Context, tx *store.Tx, s *stage, runID int64
 	_, err := exec("drop relationships", `DROP TABLE ingest_rels`)
 	return err
 }
-
