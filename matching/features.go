@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 4
+const FeatureVersion = 5
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -84,7 +84,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	}
 	var prev []string
 	for _, p := range strings.Split(get(record.PreviousFamilyNames), ";") {
-		if n, _ := standardise.Name(p); n != "" {
+		if n, _ := standardise.Name(p); n != "" && !slices.Contains(prev, n) {
 			prev = append(prev, n)
 		}
 	}
@@ -96,7 +96,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	pc, pcOut, pcSector := standardise.Postcode(get(record.Postcode))
 	addr := standardise.AddressTokens(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber),
 		get(record.Street), get(record.Locality), get(record.Town), get(record.AddressText))
-	biz := standardise.BusinessName(get(record.BusinessName))
+	biz := dedupe(standardise.BusinessName(get(record.BusinessName)))
 	var bizName, bizKey, bizFirst, bizDM string
 	if len(biz) > 0 {
 		bizName = strings.Join(biz, " ")
@@ -277,4 +277,15 @@ func addrKey(flat, building, number, street string) string {
 		return ""
 	}
 	return strings.Join(standardise.AddressTokens(flat), " ") + "|" + bld + "|" + num + "|" + st
+}
+
+// dedupe drops repeated tokens, keeping the first: token lists are sets.
+func dedupe(toks []string) []string {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
