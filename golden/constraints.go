@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/council/golden/record"
 	"github.com/council/golden/store"
 )
 
@@ -104,8 +105,11 @@ func (b *builder) relationships(ctx context.Context, full bool, touched, uprns m
 	if !full {
 		scope = "uprn IN (SELECT uprn FROM g_uprns)"
 	}
-	if err := b.sync(ctx, "households", []string{"household_id", "uprn", "golden_id", "property_id"}, households, scope, run); err != nil {
-		return err
+	// Households depend on people and properties only.
+	if full || b.kind != record.Business {
+		if err := b.sync(ctx, "households", []string{"household_id", "uprn", "golden_id", "property_id"}, households, scope, run); err != nil {
+			return err
+		}
 	}
 
 	var fp string
@@ -126,6 +130,10 @@ func (b *builder) relationships(ctx context.Context, full bool, touched, uprns m
 			UNION ALL
 			SELECT r.* FROM source_relationships r WHERE EXISTS (SELECT 1 FROM tk WHERE tk.source = r.to_source AND tk.source_id = r.to_id))`
 		occupy = ` AND (bz.golden_id IN (SELECT golden_id FROM g_touch) OR p.golden_id IN (SELECT golden_id FROM g_touch))`
+		if b.kind == record.Person {
+			// Businesses and properties linked by UPRN: not this build's.
+			occupy = ` AND false`
+		}
 		scope = "from_id IN (SELECT golden_id FROM g_touch) OR to_id IN (SELECT golden_id FROM g_touch)"
 	}
 	rels := `
