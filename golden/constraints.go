@@ -105,9 +105,19 @@ func (b *builder) relationships(ctx context.Context, full bool, touched, uprns m
 	if !full {
 		scope = "uprn IN (SELECT uprn FROM g_uprns)"
 	}
-	// Households depend on people and properties only.
-	if full || b.kind != record.Business {
-		if err := b.sync(ctx, "households", []string{"household_id", "uprn", "golden_id", "property_id"}, households, scope, run); err != nil {
+	// Households depend on people and properties only. A full build syncs
+	// the difference; an incremental one re-derives the UPRNs it touched.
+	switch {
+	case full:
+		if err := b.sync(ctx, "households", []string{"household_id", "uprn", "golden_id", "property_id"}, households, "", run); err != nil {
+			return err
+		}
+	case b.kind != record.Business:
+		if err := b.exec(ctx, "households", `DELETE FROM households WHERE `+scope); err != nil {
+			return err
+		}
+		if err := b.exec(ctx, "households", `INSERT INTO households (household_id, uprn, golden_id, property_id, run_id)
+			SELECT household_id, uprn, golden_id, property_id, $1 FROM (`+households+`) WHERE `+scope, run); err != nil {
 			return err
 		}
 	}
