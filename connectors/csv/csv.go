@@ -11,7 +11,6 @@ package csv
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -334,6 +333,3 @@ func countOutside(line string, c, quote byte) int {
 	}
 	return n
 }
-
-// ErrRowTooLong is the reason for a row over max_row_bytes.
-var ErrRowTooLong = errors.New("row too long")
