@@ -162,6 +162,12 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		d.Delimiter = Sniff(head, d.Quote)
 	}
 	p := &parser{lines: raw.NewLines(tf.Reader, d.MaxRowBytes), d: d, enc: tf.Encoding}
+	if tf.Detected && tf.Encoding == raw.UTF8 {
+		p.fallback = true
+		p.onFallback = func(line int64) {
+			r.warn("%s: encoding not declared; the start of the file is UTF-8 but line %d is not: lines that are not UTF-8 are read as Windows-1252 (declare format.encoding to be sure)", name, line)
+		}
+	}
 	for i := 0; i < d.SkipRows; i++ {
 		if _, _, err := p.lines.Next(); err != nil {
 			if err == io.EOF {
