@@ -146,6 +146,10 @@ func (b *builder) relationships(ctx context.Context, full bool, touched, uprns m
 		}
 		scope = "from_id IN (SELECT golden_id FROM g_touch) OR to_id IN (SELECT golden_id FROM g_touch)"
 	}
+	if strings.HasPrefix(fp, "0:") {
+		// No source relationships at all: nothing to join.
+		edges = "(SELECT * FROM source_relationships WHERE false)"
+	}
 	rels := `
 		SELECT DISTINCT fm.kind AS from_kind, fm.golden_id AS from_id, tm.kind AS to_kind, tm.golden_id AS to_id, r.rel_type, r.source,
 		       r.from_source || ':' || r.from_id AS from_key, r.to_source || ':' || r.to_id AS to_key, r.valid_from, r.valid_to

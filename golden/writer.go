@@ -112,6 +112,15 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 	if err != nil {
 		return err
 	}
+	// Records new to golden have their keys only now.
+	for ci := range cs {
+		for si := range cs[ci].slots {
+			sl := &cs[ci].slots[si]
+			if m := recs[sl.rid]; m != nil && sl.source == "" {
+				sl.source, sl.sourceID = m.source, m.sourceID
+			}
+		}
+	}
 	done = b.timed("batch derive")
 
 	run := b.opts.RunID
