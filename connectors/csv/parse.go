@@ -158,6 +158,7 @@ func SplitLine(s string, delim, quote byte) ([]string, error) {
 // still open at the end of the text; bad says why the quoting is broken.
 func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 	var b strings.Builder
+	fields = make([]string, 0, strings.Count(s, string(delim))+1)
 	i := 0
 	col := 1
 	for {
@@ -167,6 +168,22 @@ func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 			j++
 		}
 		if j < len(s) && s[j] == q {
+			// The common case: no doubled quote inside, the field is a substring.
+			if e := strings.IndexByte(s[j+1:], q); e >= 0 && (j+1+e+1 == len(s) || s[j+1+e+1] != q) {
+				k := j + 1 + e + 1
+				for k < len(s) && s[k] == ' ' {
+					k++
+				}
+				if k == len(s) || s[k] == delim {
+					fields = append(fields, s[j+1:j+1+e])
+					if k == len(s) {
+						return fields, false, ""
+					}
+					i = k + 1
+					col++
+					continue
+				}
+			}
 			b.Reset()
 			k := j + 1
 			closed := false
