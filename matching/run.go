@@ -252,7 +252,14 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 		g.AddEdge(e)
 	}
 	rows.Close()
-	rows, err = tx.QueryContext(ctx, `SELECT rid_l, rid_r FROM match_negative_pairs WHERE kind = $1`, string(kind))
+	// A veto matters only between records that both have a link: others
+	// stay singletons whatever it says. Loading only those keeps millions
+	// of negative pairs out of memory.
+	rows, err = tx.QueryContext(ctx, `WITH linked AS (
+			SELECT rid_l AS rid FROM match_pairs WHERE kind = $1 AND probability >= $2
+			UNION SELECT rid_r FROM match_pairs WHERE kind = $1 AND probability >= $2)
+		SELECT n.rid_l, n.rid_r FROM match_negative_pairs n
+		WHERE n.kind = $1 AND n.rid_l IN (SELECT rid FROM linked) AND n.rid_r IN (SELECT rid FROM linked)`, string(kind), s.Thresholds.Link)
 	if err != nil {
 		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
 	}
