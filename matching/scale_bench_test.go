@@ -84,7 +84,8 @@ func synthPeople(n int, seed uint64) []record.Record {
 // BenchmarkScale times blocking, scoring and clustering of MATCH_SCALE
 // synthetic people (features and training are done once, untimed). Run
 // with e.g. MATCH_SCALE=100000 go test -run '^$' -bench Scale -benchtime 3x.
-// A store path in MATCH_SCALE_STORE keeps the loaded store between runs.
+// A store path in MATCH_SCALE_STORE keeps the loaded store between runs;
+// MATCH_SCALE_MEM sets DuckDB's memory_limit (default 4GB).
 func BenchmarkScale(b *testing.B) {
 	n, _ := strconv.Atoi(os.Getenv("MATCH_SCALE"))
 	if n == 0 {
@@ -95,7 +96,11 @@ func BenchmarkScale(b *testing.B) {
 	if path == "" {
 		path = filepath.Join(b.TempDir(), "scale.duckdb")
 	}
-	st, err := store.Open(ctx, path, store.Options{Threads: 2, MemoryLimit: "4GB"})
+	mem := os.Getenv("MATCH_SCALE_MEM") // DuckDB memory_limit, default 4GB
+	if mem == "" {
+		mem = "4GB"
+	}
+	st, err := store.Open(ctx, path, store.Options{Threads: 2, MemoryLimit: mem})
 	if err != nil {
 		b.Fatal(err)
 	}
