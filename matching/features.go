@@ -211,9 +211,19 @@ func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kin
 	return out, last, nil
 }
 
-// attrNames lists the attribute names present in kind's features.
+// attrNames lists the attribute names worth comparing in kind's features:
+// those that at least two sources send, or every attribute when the kind has
+// a single source. An attribute only one system of several has is that
+// system's own reference (a council tax account, a benefit claim, a
+// tenancy), shared by everyone in a household: comparing it would teach the
+// model that living together is being the same person.
 func attrNames(ctx context.Context, q store.Querier, kind record.Kind) ([]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT unnest(json_keys(attrs)) AS k FROM match_features WHERE kind = $1 AND attrs IS NOT NULL ORDER BY k`, string(kind))
+	rows, err := q.QueryContext(ctx, `WITH a AS (
+			SELECT DISTINCT source, unnest(json_keys(attrs)) AS k FROM match_features WHERE kind = $1 AND attrs IS NOT NULL),
+		n AS (SELECT count(DISTINCT source) AS sources FROM match_features WHERE kind = $1)
+		SELECT k FROM a GROUP BY k
+		HAVING count(DISTINCT source) >= 2 OR (SELECT sources FROM n) = 1
+		ORDER BY k`, string(kind))
 	if err != nil {
 		return nil, fmt.Errorf("attributes: %w", err)
 	}

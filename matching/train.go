@@ -127,7 +127,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	expected := 0.0
 	for _, r := range sqlgen.EffectiveRules(s) {
 		ps := byRule[r.Name]
-		if len(ps) == 0 {
+		if len(ps) == 0 || r.NoTrain {
 			continue
 		}
 		keyGroups := map[string]bool{}
@@ -190,6 +190,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 			}
 			cm.Levels = append(cm.Levels, LevelModel{Label: l.Label, Gamma: gam, M: m, U: u[i][gam], Weight: em.Weight(m, u[i][gam]), TF: l.TF})
 		}
+		monotone(cm.Levels)
 		model.Comparisons = append(model.Comparisons, cm)
 	}
 	return model, nil

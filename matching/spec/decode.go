@@ -95,8 +95,14 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 			if err := d.comparisons(s, v); err != nil {
 				return err
 			}
+		case "require":
+			r, err := d.strings(v)
+			if err != nil {
+				return err
+			}
+			s.Require = r
 		default:
-			return d.errf(k, "matching.%s: unknown key %q (want mode, thresholds, blocking, comparisons, deterministic, cluster, training, compare_attributes)", s.Kind, k.Value)
+			return d.errf(k, "matching.%s: unknown key %q (want mode, thresholds, blocking, comparisons, deterministic, require, cluster, training, compare_attributes)", s.Kind, k.Value)
 		}
 	}
 	fillLabels(s)
@@ -223,8 +229,14 @@ func (d decoder) blocking(n *yaml.Node) ([]BlockingRule, error) {
 					rule.Name = r.Content[i+1].Value
 				case "keys":
 					keysNode = r.Content[i+1]
+				case "train":
+					b, err := d.bool(r.Content[i+1])
+					if err != nil {
+						return nil, err
+					}
+					rule.NoTrain = !b
 				default:
-					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys)", r.Content[i].Value)
+					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys, train)", r.Content[i].Value)
 				}
 			}
 			if keysNode == nil {

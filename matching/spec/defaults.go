@@ -88,6 +88,9 @@ func keys(cols ...string) []Key {
 
 func block(cols ...string) BlockingRule { return BlockingRule{Keys: keys(cols...)} }
 
+// noTrain marks a rule that finds candidates but does not train m.
+func noTrain(r BlockingRule) BlockingRule { r.NoTrain = true; return r }
+
 func lv(kind LevelKind, t float64) Level { return Level{Kind: kind, Threshold: t} }
 
 func on(kind LevelKind, col string, t float64) Level {
@@ -126,8 +129,8 @@ func defaultPerson() *Spec {
 			block("dob", "pc"),
 			block("dob", "house"),
 			block("names_sx", "house"),
-			block("pc", "house"),
-			block("house", "street"),
+			noTrain(block("pc", "house")),
+			noTrain(block("house", "street")),
 			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}},
 			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}},
 			block("given_sx", "family_sx"),
@@ -167,6 +170,10 @@ func defaultPerson() *Spec {
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
 		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		// Members of one household share a surname and an address, and
+		// Fellegi-Sunter counts those as independent evidence: only
+		// something that tells people apart may make a link.
+		Require: []string{"given_name", "date_of_birth", "nhs_number", "ni_number", "email"},
 	}
 }
 

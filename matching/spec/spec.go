@@ -40,6 +40,13 @@ type Spec struct {
 	// CompareAttributes adds a comparison (exact, one edit, else) for every
 	// source attribute no comparison names already.
 	CompareAttributes bool `json:"compare_attributes"`
+	// Require names the comparisons that tell one person (or thing) from
+	// another, as opposed to where it is: a pair is linked automatically
+	// only when their weights (tf adjustments included; a missing value
+	// counts zero) add up to evidence for a match. Otherwise its
+	// probability is capped at the review threshold, so that a steward sees
+	// it; deterministic rules still link. Empty: no requirement.
+	Require []string `json:"require,omitempty"`
 }
 
 // Thresholds are match probabilities: pairs at or above Link are linked
@@ -68,6 +75,11 @@ type Training struct {
 type BlockingRule struct {
 	Name string `json:"name"`
 	Keys []Key  `json:"keys"`
+	// NoTrain keeps the rule out of EM training (it still finds candidates).
+	// Rules that block only on where people live find whole households,
+	// whose members share a surname and an address but are different
+	// people: EM run on them learns "same household", not "same person".
+	NoTrain bool `json:"no_train,omitempty"`
 }
 
 // Key is a column, or its first Prefix characters.
@@ -252,6 +264,11 @@ func (s *Spec) Validate() error {
 		}
 		if c.Levels[len(c.Levels)-1].Kind != Else {
 			return fmt.Errorf("comparison %q: the last level must be else", c.Name)
+		}
+	}
+	for _, r := range s.Require {
+		if !names["cmp:"+r] {
+			return fmt.Errorf("require: no comparison %q", r)
 		}
 	}
 	for _, r := range s.Deterministic {

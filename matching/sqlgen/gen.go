@@ -391,8 +391,17 @@ type Weights struct {
 }
 
 func (g *Gen) weightExpr(b *builder, w Weights) string {
-	terms := []string{b.p(w.PriorLogit)}
+	return strings.Join(append([]string{b.p(w.PriorLogit)}, g.weightTerms(b, w, nil)...), "\n   + ")
+}
+
+// weightTerms are the comparisons' weight terms (level weight and tf
+// adjustment); with only, just those of the comparisons it names.
+func (g *Gen) weightTerms(b *builder, w Weights, only map[string]bool) []string {
+	var terms []string
 	for i, c := range g.Spec.Comparisons {
+		if only != nil && !only[c.Name] {
+			continue
+		}
 		var sb strings.Builder
 		sb.WriteString("CASE " + b.q(GammaCol(c)))
 		for gam := len(c.Levels) - 1; gam >= 0; gam-- {
@@ -410,7 +419,7 @@ func (g *Gen) weightExpr(b *builder, w Weights) string {
 			}
 		}
 	}
-	return strings.Join(terms, "\n   + ")
+	return terms
 }
 
 // Score renders the scored pairs at or above the review probability (and
@@ -420,10 +429,33 @@ func (g *Gen) Score(out string, w Weights, review float64) Query {
 	b := &builder{d: g.D}
 	inner := g.gammaSelect(b, b.q(g.T.Cand), true)
 	we := g.weightExpr(b, w)
-	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + " +
-		g.D.Pow2("-w") + ") END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
+	p := "1.0 / (1.0 + " + g.D.Pow2("-w") + ")"
+	capped := ""
+	if nl := g.unmetCond(b, w); nl != "" {
+		capped = " WHEN " + nl + " THEN least(" + p + ", " + b.p(review) + ")"
+	}
+	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
+		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
 	b.w(g.D.CreateTemp(b.q(out), q))
 	return b.query()
+}
+
+// unmetCond is true for a pair whose required comparisons (Spec.Require)
+// do not together favour a match: the sum of their weights, tf adjustments
+// included, is not above zero ("" when the spec requires none).
+func (g *Gen) unmetCond(b *builder, w Weights) string {
+	if len(g.Spec.Require) == 0 {
+		return ""
+	}
+	only := map[string]bool{}
+	for _, r := range g.Spec.Require {
+		only[r] = true
+	}
+	terms := g.weightTerms(b, w, only)
+	if len(terms) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(terms, " + ") + ") <= 0"
 }
 
 // Explain renders one pair's comparison vector, tf values and weight.
