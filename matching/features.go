@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 3
+const FeatureVersion = 4
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -96,7 +96,8 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	pc, pcOut, pcSector := standardise.Postcode(get(record.Postcode))
 	addr := standardise.AddressTokens(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber),
 		get(record.Street), get(record.Locality), get(record.Town), get(record.AddressText))
-	biz := standardise.BusinessName(get(record.BusinessName))
+	regName, taName := tradingAs(get(record.BusinessName))
+	biz := standardise.BusinessName(regName)
 	var bizName, bizKey, bizFirst, bizDM string
 	if len(biz) > 0 {
 		bizName = strings.Join(biz, " ")
@@ -106,7 +107,10 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		bizFirst = biz[0]
 		bizDM = standardise.PhoneticKeys(biz[0]).DM1
 	}
-	trading := strings.Join(standardise.BusinessName(get(record.TradingName)), " ")
+	if taName == "" {
+		taName = get(record.TradingName)
+	}
+	trading := strings.Join(standardise.BusinessName(taName), " ")
 	var attrs any
 	if r.attrs.Valid && r.attrs.String != "" && r.attrs.String != "{}" {
 		attrs = r.attrs.String

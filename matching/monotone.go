@@ -1,6 +1,43 @@
 package matching
 
-import "github.com/council/golden/matching/em"
+import (
+	"github.com/council/golden/matching/em"
+	"github.com/council/golden/matching/spec"
+)
+
+// dropDistinct removes from EM's input the agreement patterns at the else
+// level of a Spec.Distinct comparison: those pairs hold different values of
+// an identifier that one thing never has two of, so they are known
+// non-matches. Left in, EM may take a common kind of non-match (flats of
+// one building, say, which share everything but the flat and the UPRN)
+// for the matches it is looking for. They still count for u, which comes
+// from random pairs.
+func dropDistinct(s *spec.Spec, byRule map[string][]em.Pattern) {
+	var idx []int
+	for _, d := range s.Distinct {
+		for i, c := range s.Comparisons {
+			if c.Name == d {
+				idx = append(idx, i)
+			}
+		}
+	}
+	if len(idx) == 0 {
+		return
+	}
+	for r, ps := range byRule {
+		kept := ps[:0]
+		for _, p := range ps {
+			known := false
+			for _, i := range idx {
+				known = known || p.Gammas[i] == 0
+			}
+			if !known {
+				kept = append(kept, p)
+			}
+		}
+		byRule[r] = kept
+	}
+}
 
 // monotone makes a comparison's level weights non-increasing in level
 // order. A spec lists levels strongest first, so a pair at one level must

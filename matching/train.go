@@ -17,7 +17,7 @@ import (
 
 // minSessionPairs is the fewest pairs a blocking rule must produce for its
 // EM session to contribute m estimates.
-const minSessionPairs = 50
+const minSessionPairs = 20
 
 // group is the field a feature column derives from: given_dm → given.
 func group(col string) string {
@@ -106,6 +106,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	if err != nil {
 		return nil, fmt.Errorf("train: pattern counts: %w", err)
 	}
+	dropDistinct(s, byRule)
 	var allPatterns []em.Pattern
 	for _, ps := range byRule {
 		allPatterns = append(allPatterns, ps...)

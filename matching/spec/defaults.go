@@ -185,12 +185,17 @@ func defaultProperty() *Spec {
 			block("pc", "building"),
 			block("pc", "flat"),
 			block("street", "house", "town"),
-			block("pc_sector", "street"),
+			// A street finds the candidates whose number was mistyped, but
+			// its pairs are mostly neighbours: they do not train.
+			noTrain(block("pc_sector", "street")),
 		},
 		Comparisons: []Comparison{
-			identifier("uprn", "uprn"),
-			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
-			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
+			// UPRNs are given out in sequence: one digit apart is next door.
+			{Name: "uprn", Column: "uprn", Levels: []Level{exact, other}},
+			// FLAT 1 and FLAT 2, 14 and 16: one character apart and another
+			// home. Numbers and flats agree or they do not.
+			{Name: "flat", Column: "flat", Levels: []Level{exact, other}},
+			{Name: "house_number", Column: "house", Levels: []Level{exact, other}},
 			textCmp("building_name", "building", 0.92, 0.8),
 			textCmp("street", "street", 0.92, 0.8),
 			postcodeCmp(),
@@ -200,6 +205,10 @@ func defaultProperty() *Spec {
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
 		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		// A street and a postcode say where, not which: another number, flat
+		// or building on them is another property.
+		Require:  []string{"uprn", "flat", "house_number", "building_name"},
+		Distinct: []string{"uprn"},
 	}
 }
 
@@ -210,7 +219,8 @@ func defaultBusiness() *Spec {
 			block("biz_key"),
 			block("biz_dm", "pc_out"),
 			block("biz_first", "town"),
-			block("pc", "house"),
+			// Many companies share an accountant's registered office.
+			noTrain(block("pc", "house")),
 			block("biz_first", "house"),
 			block("phone"),
 			{Keys: []Key{{Column: "biz_name", Prefix: 6}}},
@@ -220,6 +230,8 @@ func defaultBusiness() *Spec {
 			{Name: "business_name", Column: "biz_name", TF: "biz_name", Levels: []Level{
 				tfx,
 				on(Exact, "biz_key", 0),
+				// Billed under the trading name, registered under the other.
+				{Kind: Cross, Other: "trading"},
 				lv(JaroWinkler, 0.92),
 				on(Jaccard, "biz_tokens", 0.6),
 				lv(JaroWinkler, 0.8),
@@ -234,5 +246,9 @@ func defaultBusiness() *Spec {
 		},
 		Deterministic: []Rule{{Equal: []string{"company_no"}}},
 		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		// An address is where a business trades or is registered, and one
+		// address holds many: a link needs the name or the number.
+		Require:  []string{"company_number", "business_name"},
+		Distinct: []string{"company_number"},
 	}
 }

@@ -47,6 +47,10 @@ type Spec struct {
 	// probability is capped at the review threshold, so that a steward sees
 	// it; deterministic rules still link. Empty: no requirement.
 	Require []string `json:"require,omitempty"`
+	// Distinct names comparisons of identifiers that no two records of one
+	// thing hold different values of (a UPRN): a pair at the else level of
+	// any of them is not linked automatically either (capped likewise).
+	Distinct []string `json:"distinct,omitempty"`
 }
 
 // Thresholds are match probabilities: pairs at or above Link are linked
@@ -116,6 +120,7 @@ const (
 	Damerau     LevelKind = "damerau"       // edits (with transpositions) ≤ Threshold
 	Initial     LevelKind = "initial"       // one side is an initial and the first letters agree
 	Swapped     LevelKind = "swapped"       // Column on one side equals Other on the other, both ways
+	Cross       LevelKind = "cross"         // Column on one side equals Other on the other, either way
 	DateWithin  LevelKind = "date_within"   // |days| ≤ Threshold
 	DateSwap    LevelKind = "date_swap"     // same year, day and month swapped
 	DateTypo    LevelKind = "date_typo"     // one character differs
@@ -271,6 +276,11 @@ func (s *Spec) Validate() error {
 			return fmt.Errorf("require: no comparison %q", r)
 		}
 	}
+	for _, r := range s.Distinct {
+		if !names["cmp:"+r] {
+			return fmt.Errorf("distinct: no comparison %q", r)
+		}
+	}
 	for _, r := range s.Deterministic {
 		if len(r.Equal) == 0 {
 			return fmt.Errorf("deterministic rule %q has no columns", r.Name)
@@ -310,9 +320,9 @@ func (l Level) check(c Comparison) error {
 		if l.Threshold < 0 {
 			return fmt.Errorf("%s: want a tolerance ≥ 0", l.Kind)
 		}
-	case Swapped:
+	case Swapped, Cross:
 		if _, ok := LookupColumn(l.Other); !ok || l.Other == "" {
-			return fmt.Errorf("swapped: unknown other column %q", l.Other)
+			return fmt.Errorf("%s: unknown other column %q", l.Kind, l.Other)
 		}
 	default:
 		return fmt.Errorf("unknown level kind %q", l.Kind)
@@ -347,6 +357,8 @@ func (l Level) DefaultLabel(c Comparison) string {
 		return "within " + strconv.FormatFloat(l.Threshold*100, 'g', -1, 64) + "%"
 	case Swapped:
 		return "swapped with " + l.Other
+	case Cross:
+		return "equals " + l.Other + " on the other side"
 	case Initial:
 		return "initial" + col
 	case Overlap:

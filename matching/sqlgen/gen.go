@@ -267,6 +267,9 @@ func (g *Gen) levelCond(b *builder, l spec.Level) string {
 	case spec.Swapped:
 		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
 		return a + " = " + zo + " AND " + ao + " = " + z
+	case spec.Cross:
+		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
+		return "(" + a + " = " + zo + " OR " + ao + " = " + z + ")"
 	case spec.DateWithin:
 		if strings.HasPrefix(l.Column, spec.AttrPrefix) {
 			return "abs(" + d.DayNumber(a) + " - " + d.DayNumber(z) + ") <= " + b.p(int(l.Threshold))
@@ -431,7 +434,7 @@ func (g *Gen) Score(out string, w Weights, review float64) Query {
 	we := g.weightExpr(b, w)
 	p := "1.0 / (1.0 + " + g.D.Pow2("-w") + ")"
 	capped := ""
-	if nl := g.unmetCond(b, w); nl != "" {
+	if nl := g.heldCond(b, w); nl != "" {
 		capped = " WHEN " + nl + " THEN least(" + p + ", " + b.p(review) + ")"
 	}
 	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
@@ -440,22 +443,33 @@ func (g *Gen) Score(out string, w Weights, review float64) Query {
 	return b.query()
 }
 
-// unmetCond is true for a pair whose required comparisons (Spec.Require)
-// do not together favour a match: the sum of their weights, tf adjustments
-// included, is not above zero ("" when the spec requires none).
-func (g *Gen) unmetCond(b *builder, w Weights) string {
-	if len(g.Spec.Require) == 0 {
+// heldCond is true for a pair that may not be linked automatically: its
+// required comparisons (Spec.Require) do not together favour a match (the
+// sum of their weights, tf adjustments included, is not above zero), or it
+// is at the else level of a Spec.Distinct comparison. "" when the spec has
+// neither.
+func (g *Gen) heldCond(b *builder, w Weights) string {
+	var or []string
+	if len(g.Spec.Require) > 0 {
+		only := map[string]bool{}
+		for _, r := range g.Spec.Require {
+			only[r] = true
+		}
+		if terms := g.weightTerms(b, w, only); len(terms) > 0 {
+			or = append(or, "("+strings.Join(terms, " + ")+") <= 0")
+		}
+	}
+	for _, name := range g.Spec.Distinct {
+		for _, c := range g.Spec.Comparisons {
+			if c.Name == name {
+				or = append(or, b.q(GammaCol(c))+" = 0")
+			}
+		}
+	}
+	if len(or) == 0 {
 		return ""
 	}
-	only := map[string]bool{}
-	for _, r := range g.Spec.Require {
-		only[r] = true
-	}
-	terms := g.weightTerms(b, w, only)
-	if len(terms) == 0 {
-		return ""
-	}
-	return "(" + strings.Join(terms, " + ") + ") <= 0"
+	return "(" + strings.Join(or, " OR ") + ")"
 }
 
 // Explain renders one pair's comparison vector, tf values and weight.
