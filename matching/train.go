@@ -108,7 +108,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	}
 	dropDistinct(s, byRule)
 	var allPatterns []em.Pattern
-	for _, ps := range byRule {
+	for _, ps := range trainable(s, byRule) {
 		allPatterns = append(allPatterns, ps...)
 	}
 	if len(allPatterns) == 0 {
