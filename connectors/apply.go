@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
@@ -19,11 +20,13 @@ var sourceCols = []string{"rid", "source", "source_id", "kind", "version", "run_
 func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr *SourceReport) error {
 	src := j.src.Name
 	exec := func(what, q string, args ...any) (int64, error) {
+		start := time.Now()
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", what, err)
 		}
 		n, _ := res.RowsAffected()
+		j.log.Debug("ingest step", "step", what, "rows", n, "took", time.Since(start))
 		return n, nil
 	}
 	count := func(what, q string, args ...any) (int64, error) {
@@ -98,14 +101,10 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 	for _, f := range record.AllFields() {
 		fieldCols = append(fieldCols, store.QuoteIdent(f.Name()))
 	}
-	staged := map[record.Field]bool{}
-	for _, f := range s.fields {
-		staged[f] = true
-	}
 	stageFieldExprs := make([]string, 0, record.NumFields)
 	for _, f := range record.AllFields() {
-		if staged[f] {
-			stageFieldExprs = append(stageFieldExprs, "s."+store.QuoteIdent(f.Name()))
+		if pos, ok := s.fieldPos(f); ok {
+			stageFieldExprs = append(stageFieldExprs, packedAt("s.p", pos))
 		} else {
 			stageFieldExprs = append(stageFieldExprs, "NULL")
 		}
@@ -129,10 +128,10 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 		INSERT INTO source_records (`+allCols+`)
 		SELECT CASE WHEN p.action = 'new' THEN nextval('rid_seq') ELSE p.old_rid END,
 		       ?, s.source_id, ?, CASE WHEN p.action = 'new' THEN 1 ELSE p.old_version + 1 END, ?, s.line, s.content_hash,
-		       true, false, s.observed_at, s.invalid_fields, s.flags, s.attrs, `+strings.Join(stageFieldExprs, ", ")+`
-		FROM ingest_stage s JOIN ingest_plan p USING (seq)
-		WHERE p.action IN ('new', 'changed')
-		ORDER BY s.seq`, src, string(j.src.Kind), runID); err != nil {
+		       true, false, s.observed_at, `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
+		       `+strings.Join(stageFieldExprs, ", ")+`
+		FROM (SELECT *, string_split(packed, chr(31)) AS p FROM ingest_stage) s JOIN ingest_plan p USING (seq)
+		WHERE p.action IN ('new', 'changed')`, src, string(j.src.Kind), runID); err != nil {
 		return err
 	}
 	// Deletions keep the last values, as a new version marked deleted.
@@ -160,7 +159,7 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 			return err
 		}
 	}
-	if err := j.applyRels(ctx, tx, runID, exec); err != nil {
+	if err := j.applyRels(ctx, tx, s, runID, exec); err != nil {
 		return err
 	}
 	if _, err := exec("counts", `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
@@ -175,7 +174,7 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 
 // applyRels records the relationships the rows state: new edges are added;
 // edges the source no longer states get valid_to = today (kept, not removed).
-func (j *job) applyRels(ctx context.Context, tx *store.Tx, runID int64, exec func(string, string, ...any) (int64, error)) error {
+func (j *job) applyRels(ctx context.Context, tx *store.Tx, s *stage, runID int64, exec func(string, string, ...any) (int64, error)) error {
 	rels := j.spec.Rels()
 	src := j.src.Name
 	if len(rels) == 0 {
@@ -184,7 +183,7 @@ func (j *job) applyRels(ctx context.Context, tx *store.Tx, runID int64, exec fun
 	var parts []string
 	var args []any
 	for i, r := range rels {
-		col := fmt.Sprintf("rel_%d", i)
+		col := packedAt("string_split(packed, chr(31))", s.relPos(i))
 		if r.ThisIsFrom {
 			parts = append(parts, `SELECT ? AS from_source, source_id AS from_id, ? AS to_source, `+col+` AS to_id, ? AS rel_type, source_id AS this_id
 				FROM ingest_stage WHERE q_reason IS NULL AND NOT deleted AND `+col+` IS NOT NULL`)

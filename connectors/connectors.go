@@ -19,6 +19,7 @@ import (
 	"github.com/council/golden/connectors/fixedwidth"
 	"github.com/council/golden/connectors/jsonsrc"
 	"github.com/council/golden/connectors/parquet"
+	"github.com/council/golden/connectors/postgres"
 	"github.com/council/golden/connectors/presets"
 	"github.com/council/golden/connectors/raw"
 	"github.com/council/golden/connectors/xlsx"
@@ -56,6 +57,7 @@ func builtins() []raw.Connector {
 		presets.CompaniesHouse{},
 		presets.NNDR{},
 		parquet.Connector{},
+		postgres.Connector{},
 	}
 }
 

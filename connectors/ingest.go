@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql/driver"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -115,6 +114,7 @@ type job struct {
 	reader   raw.Reader
 	warn     *warnings
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
+	log      *slog.Logger
 }
 
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
@@ -150,7 +150,7 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		}
 		return nil, &SourceError{Source: s.Name, Err: err}
 	}
-	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w}
+	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w, log: log.With("source", s.Name)}
 	if n := raw.Node(&s.Node, "allow_empty"); n != nil && n.Value == "true" {
 		j.allowNil = true
 	}
@@ -186,6 +186,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 
+		stageStart := time.Now()
 		workers := runtime.GOMAXPROCS(0)
 		in := make(chan *batch, workers*2)
 		out := make(chan *batch, workers*2)
@@ -270,6 +271,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		for range out {
 			// Wait for the reader and the mappers to stop.
 		}
+		j.log.Debug("ingest step", "step", "read, map and stage", "took", time.Since(stageStart))
 		switch {
 		case mapErr != nil:
 			return mapErr
@@ -297,36 +299,56 @@ type stage struct {
 	spec   *mapping.Spec
 	table  string
 	fields []record.Field
+	buf    []byte
 }
 
 func newStage(spec *mapping.Spec) *stage {
 	return &stage{spec: spec, table: "ingest_stage", fields: spec.Fields()}
 }
 
-// Fixed staging columns, then one per mapped field, then one per relationship.
-var stageFixed = []string{"seq BIGINT", "file VARCHAR", "line BIGINT", "source_id VARCHAR", "q_field VARCHAR", "q_reason VARCHAR",
-	"raw VARCHAR", "content_hash VARCHAR", "deleted BOOLEAN", "observed_at TIMESTAMP", "invalid_fields VARCHAR", "flags VARCHAR", "attrs VARCHAR"}
+// The staging table: the row's place and identity, the quarantine reason
+// if any, and everything else packed into one text value (fields separated
+// by U+001F) that SQL unpacks when it writes source_records. Few columns
+// make the Appender fast: each value appended is a call into DuckDB.
+var stageCols = []string{"seq BIGINT", "file VARCHAR", "line BIGINT", "source_id VARCHAR", "q_field VARCHAR", "q_reason VARCHAR",
+	"raw VARCHAR", "content_hash VARCHAR", "deleted BOOLEAN", "observed_at TIMESTAMP", "packed VARCHAR"}
 
-func (s *stage) width() int { return len(stageFixed) + len(s.fields) + len(s.spec.Rels()) }
+// Positions (1-based, as DuckDB lists count) in the packed value.
+const (
+	packInvalid = 1
+	packFlags   = 2
+	packAttrs   = 3
+	packFields  = 4 // then one per mapped field, then one per relationship
+)
+
+const unitSep = 0x1f
+
+func (s *stage) width() int { return len(stageCols) }
 
 func (s *stage) createSQL() string {
-	cols := append([]string(nil), stageFixed...)
-	for _, f := range s.fields {
-		cols = append(cols, store.QuoteIdent(f.Name())+" VARCHAR")
-	}
-	for i := range s.spec.Rels() {
-		cols = append(cols, fmt.Sprintf("rel_%d VARCHAR", i))
-	}
-	return "CREATE OR REPLACE TEMP TABLE " + s.table + " (" + strings.Join(cols, ", ") + ")"
+	return "CREATE OR REPLACE TEMP TABLE " + s.table + " (" + strings.Join(stageCols, ", ") + ")"
 }
 
-func nullable(s string) driver.Value {
-	if s == "" {
-		return nil
-	}
-	return s
+// packed returns the SQL expression for packed position i of row alias a.
+func packedAt(list string, i int) string {
+	return fmt.Sprintf("NULLIF(%s[%d], '')", list, i)
 }
 
+// fieldPos returns the packed position of mapped field f.
+func (s *stage) fieldPos(f record.Field) (int, bool) {
+	for i, g := range s.fields {
+		if g == f {
+			return packFields + i, true
+		}
+	}
+	return 0, false
+}
+
+// relPos returns the packed position of relationship i.
+func (s *stage) relPos(i int) int { return packFields + len(s.fields) + i }
+
+// values fills v with one row. A row whose values hold the separator is
+// quarantined (it cannot be staged faithfully).
 func (s *stage) values(v []driver.Value, seq int64, row *raw.Row, o *mapping.Out, qe *raw.RowError) {
 	for i := range v {
 		v[i] = nil
@@ -334,44 +356,103 @@ func (s *stage) values(v []driver.Value, seq int64, row *raw.Row, o *mapping.Out
 	v[0] = seq
 	v[1] = row.File
 	v[2] = row.Line
-	if qe != nil {
-		v[4] = nullable(qe.Field)
-		v[5] = qe.Reason
-		rawText := row.Raw
-		if rawText == "" && row.Values != nil {
-			rawText = strings.Join(row.Values, "\t")
+	if qe == nil {
+		if p, ok := s.pack(o); ok {
+			r := &o.Rec
+			v[3] = r.Key.SourceID
+			v[6] = raw.Printable(row.Raw)
+			v[7] = o.Hash
+			v[8] = r.Deleted
+			if !r.Observed.IsZero() {
+				v[9] = r.Observed
+			}
+			v[10] = p
+			return
 		}
-		v[6] = raw.Printable(rawText)
-		return
+		qe = &raw.RowError{Reason: "control character U+001F in a value"}
 	}
-	v[6] = raw.Printable(row.Raw)
+	v[4] = nullable(qe.Field)
+	v[5] = qe.Reason
+	rawText := row.Raw
+	if rawText == "" && row.Values != nil {
+		rawText = strings.Join(row.Values, "\t")
+	}
+	v[6] = raw.Printable(rawText)
+}
+
+func (s *stage) pack(o *mapping.Out) (string, bool) {
 	r := &o.Rec
-	v[3] = r.Key.SourceID
-	v[7] = o.Hash
-	v[8] = r.Deleted
-	if !r.Observed.IsZero() {
-		v[9] = r.Observed
-	}
-	if r.Invalid != 0 {
-		var names []string
-		for _, f := range r.Invalid.Fields() {
-			names = append(names, f.Name())
+	b := s.buf[:0]
+	for i, f := range r.Invalid.Fields() {
+		if i > 0 {
+			b = append(b, ';')
 		}
-		v[10] = strings.Join(names, ";")
+		b = append(b, f.Name()...)
 	}
-	if len(r.Flags) > 0 {
-		v[11] = strings.Join(r.Flags, ";")
+	b = append(b, unitSep)
+	for i, f := range r.Flags {
+		if i > 0 {
+			b = append(b, ';')
+		}
+		b = append(b, f...)
 	}
+	b = append(b, unitSep)
 	if len(r.Attrs) > 0 {
-		b, _ := json.Marshal(r.Attrs)
-		v[12] = string(b)
+		b = appendJSONObject(b, r)
 	}
-	n := len(stageFixed)
-	for i, f := range s.fields {
-		v[n+i] = nullable(r.Values[f])
+	ok := true
+	add := func(v string) {
+		b = append(b, unitSep)
+		if strings.IndexByte(v, unitSep) >= 0 {
+			ok = false
+		}
+		b = append(b, v...)
 	}
-	n += len(s.fields)
-	for i, id := range o.Rels {
-		v[n+i] = nullable(id)
+	for _, f := range s.fields {
+		add(r.Values[f])
 	}
+	for _, id := range o.Rels {
+		add(id)
+	}
+	s.buf = b
+	return string(b), ok
+}
+
+// appendJSONObject writes the record's attributes as a JSON object with
+// sorted keys.
+func appendJSONObject(b []byte, r *record.Record) []byte {
+	b = append(b, '{')
+	for i, k := range r.AttrNames() {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendJSONString(b, r.Attrs[k])
+	}
+	return append(b, '}')
+}
+
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
+}
+
+func nullable(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
 }

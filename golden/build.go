@@ -120,46 +120,57 @@ func (b *builder) run(ctx context.Context) error {
 	}
 	full := b.opts.Full || stateHash != b.hash
 
-	// The current clustering of every current record of the kind. Matching
-	// keeps one row per record (rewriting only those that change); should a
-	// record have several, its latest wins. A record the matching engine has
-	// not clustered yet stands alone (keyed by -rid so that it cannot
-	// collide with a cluster id).
-	if err := b.temp(ctx, "g_cur", `AS
-		SELECT r.rid, r.source, r.source_id, r.version::INTEGER AS version,
-		       coalesce(c.cluster_id, -r.rid) AS cluster_id
+	// The current clustering of every current record of the kind: one row
+	// per record (matching keeps one row per record, rewriting only those
+	// that change). A record the matching engine has not clustered yet
+	// stands alone (keyed by -rid so that it cannot collide with a cluster).
+	if err := b.temp(ctx, "g_all", `AS
+		SELECT r.rid, r.version::INTEGER AS version, coalesce(c.cluster_id, -r.rid) AS cluster_id
 		FROM current_records r
-		LEFT JOIN (SELECT rid, arg_max(cluster_id, run_id) AS cluster_id FROM match_clusters
-		           WHERE kind = $1 GROUP BY rid) c
-		  ON c.rid = r.rid
+		LEFT JOIN match_clusters c ON c.kind = $1 AND c.rid = r.rid
 		WHERE r.kind = $1`, string(b.kind)); err != nil {
 		return err
 	}
-
-	dirty := `AS SELECT DISTINCT cluster_id FROM g_cur`
-	if !full {
-		// A cluster is unchanged when all its records were in one active
-		// golden record, at the versions it was built from, and that golden
-		// record had no other members.
-		dirty = `AS
-		WITH j AS (SELECT c.cluster_id, c.version, m.golden_id, m.rec_version
-		           FROM g_cur c LEFT JOIN golden_members m ON m.rid = c.rid AND m.kind = $1),
-		     s AS (SELECT cluster_id, count(*) AS n, count(DISTINCT golden_id) AS ng, min(golden_id) AS g,
-		                  bool_and(golden_id IS NOT NULL AND rec_version = version) AS ok
-		           FROM j GROUP BY cluster_id)
-		SELECT s.cluster_id FROM s LEFT JOIN golden_records gr ON gr.golden_id = s.g
-		WHERE NOT s.ok OR s.ng <> 1 OR gr.golden_id IS NULL OR gr.member_count <> s.n OR gr.status <> 'active'`
+	if full {
+		if err := b.temp(ctx, "g_dirty", `AS SELECT DISTINCT cluster_id FROM g_all`); err != nil {
+			return err
+		}
+		if err := b.temp(ctx, "g_gone", `AS
+			SELECT m.golden_id, m.rid, m.source, m.source_id, m.since_run FROM golden_members m
+			WHERE m.kind = $1 AND NOT EXISTS (SELECT 1 FROM g_all a WHERE a.rid = m.rid)`, string(b.kind)); err != nil {
+			return err
+		}
+	} else {
+		// What changed, record by record, since the last build: records
+		// that are new, gone, at another version or in another cluster.
+		// A cluster is touched when it holds a changed record, or a record
+		// of a golden record that lost or gained one: the clusters that
+		// hold exactly the records of one golden record, as they were, are
+		// left alone.
+		if err := b.temp(ctx, "g_chg", `AS
+			SELECT coalesce(a.rid, m.rid) AS rid, a.cluster_id AS label, m.golden_id
+			FROM g_all a
+			FULL OUTER JOIN (SELECT rid, golden_id, rec_version, cluster_id FROM golden_members WHERE kind = $1) m ON m.rid = a.rid
+			WHERE a.rid IS NULL OR m.rid IS NULL OR a.version <> m.rec_version OR a.cluster_id IS DISTINCT FROM m.cluster_id`,
+			string(b.kind)); err != nil {
+			return err
+		}
+		if err := b.temp(ctx, "g_dirty", `AS
+			SELECT label AS cluster_id FROM g_chg WHERE label IS NOT NULL
+			UNION
+			SELECT a.cluster_id FROM golden_members m JOIN g_all a ON a.rid = m.rid
+			WHERE m.kind = $1 AND m.golden_id IN (SELECT golden_id FROM g_chg WHERE golden_id IS NOT NULL)`, string(b.kind)); err != nil {
+			return err
+		}
+		if err := b.temp(ctx, "g_gone", `AS
+			SELECT m.golden_id, m.rid, m.source, m.source_id, m.since_run FROM golden_members m
+			WHERE m.kind = $1 AND m.rid IN (SELECT rid FROM g_chg WHERE label IS NULL)`, string(b.kind)); err != nil {
+			return err
+		}
 	}
-	var args []any
-	if !full {
-		args = append(args, string(b.kind))
-	}
-	if err := b.temp(ctx, "g_dirty", dirty, args...); err != nil {
-		return err
-	}
-	if err := b.temp(ctx, "g_gone", `AS
-		SELECT m.golden_id, m.rid, m.source, m.source_id, m.since_run FROM golden_members m
-		WHERE m.kind = $1 AND NOT EXISTS (SELECT 1 FROM g_cur c WHERE c.rid = m.rid)`, string(b.kind)); err != nil {
+	if err := b.temp(ctx, "g_cur", `AS
+		SELECT a.rid, r.source, r.source_id, a.version, a.cluster_id
+		FROM g_all a JOIN g_dirty d USING (cluster_id) JOIN current_records r ON r.rid = a.rid`); err != nil {
 		return err
 	}
 
@@ -234,7 +245,7 @@ func (b *builder) run(ctx context.Context) error {
 		return fmt.Errorf("golden %s: %w", b.kind, err)
 	}
 	if err := b.exec(ctx, "clear membership", `DELETE FROM golden_members WHERE kind = $1 AND
-		(rid IN (SELECT c.rid FROM g_cur c JOIN g_dirty d USING (cluster_id)) OR rid IN (SELECT rid FROM g_gone))`, string(b.kind)); err != nil {
+		(rid IN (SELECT rid FROM g_cur) OR rid IN (SELECT rid FROM g_gone))`, string(b.kind)); err != nil {
 		return err
 	}
 	if err := b.exec(ctx, "clear lineage", `DELETE FROM golden_lineage WHERE kind = $1 AND golden_id IN (SELECT golden_id FROM g_aff)`, string(b.kind)); err != nil {
@@ -334,7 +345,7 @@ func fieldColumnList(prefix string) string {
 func (b *builder) loadClusters(ctx context.Context) ([]cluster, error) {
 	rows, err := b.tx.QueryContext(ctx, `
 		SELECT c.cluster_id, c.rid, c.source, c.source_id, c.version, m.golden_id, m.rec_version, m.since_run
-		FROM g_cur c JOIN g_dirty d USING (cluster_id)
+		FROM g_cur c
 		LEFT JOIN golden_members m ON m.rid = c.rid AND m.kind = $1
 		ORDER BY c.cluster_id, c.rid`, string(b.kind))
 	if err != nil {
@@ -342,6 +353,7 @@ func (b *builder) loadClusters(ctx context.Context) ([]cluster, error) {
 	}
 	defer rows.Close()
 	var out []cluster
+	seen := map[int64]bool{}
 	for rows.Next() {
 		var (
 			key    int64
@@ -354,6 +366,10 @@ func (b *builder) loadClusters(ctx context.Context) ([]cluster, error) {
 			return nil, fmt.Errorf("golden %s: changed clusters: %w", b.kind, err)
 		}
 		s.oldID, s.oldVer, s.sinceRun = oldID.String, oldVer.Int32, since.Int64
+		if seen[s.rid] {
+			return nil, fmt.Errorf("golden %s: source record %s:%s (rid %d) is in two clusters in match_clusters", b.kind, s.source, s.sourceID, s.rid)
+		}
+		seen[s.rid] = true
 		if len(out) == 0 || out[len(out)-1].key != key {
 			out = append(out, cluster{key: key})
 		}

@@ -154,6 +154,10 @@ func TestDeleteAllMembersRetiresWithoutRedirect(t *testing.T) {
 	if len(r.Destinations) != 0 || len(r.Deleted) != 1 || r.Deleted[0] != "council_tax:A1" {
 		t.Errorf("resolve = %+v", r)
 	}
+	r, err = golden.Resolve(w.Ctx, w.St.DB, "council_tax:A1")
+	if err != nil || !r.KeyDeleted || r.ID != id {
+		t.Errorf("resolve deleted key = %+v, %v", r, err)
+	}
 }
 
 func TestChangedSourceRecordNewVersion(t *testing.T) {
@@ -266,5 +270,25 @@ func TestPropertyKeyedBySurvivingUPRN(t *testing.T) {
 	}
 	if id := w.IDOf("housing:H3"); id != "L-2" {
 		t.Errorf("H3 is in %s, want L-2 (U-200 is taken)", id)
+	}
+}
+
+func TestEmptyStoreAndUnclusteredRecords(t *testing.T) {
+	w := goldentest.New(t)
+	for _, k := range record.Kinds {
+		if rep := w.Build(k); rep.Active != 0 || rep.Created != 0 {
+			t.Errorf("%s on an empty store: %+v", k, rep)
+		}
+	}
+	// Records the matching engine has not clustered yet stand alone.
+	w.Put(goldentest.Person("council_tax:A1", "given_name", "Jane"), goldentest.Person("housing:T9", "given_name", "Jane"))
+	if rep := w.Build(record.Person); rep.Created != 2 {
+		t.Errorf("unclustered records: %+v", rep)
+	}
+	id := w.IDOf("council_tax:A1")
+	// Once clustered as singletons, nothing changes.
+	w.Cluster(record.Person)
+	if rep := w.Build(record.Person); rep.Created+rep.Updated+rep.Retired != 0 || w.IDOf("council_tax:A1") != id {
+		t.Errorf("clustering singletons changed golden records: %+v", rep)
 	}
 }

@@ -33,6 +33,9 @@ type Resolution struct {
 	Destinations []string `json:"destinations"`
 	// Deleted lists the source keys of its records that have been deleted.
 	Deleted []string `json:"deleted,omitempty"`
+	// KeyDeleted is set when the source key asked for is no longer current:
+	// ID is the golden record it was last in.
+	KeyDeleted bool `json:"key_deleted,omitempty"`
 }
 
 // Resolve finds where ref leads: a golden id (active or retired) or a
@@ -46,6 +49,7 @@ func Resolve(ctx context.Context, q store.Querier, ref string) (*Resolution, err
 			// A deleted source record: the golden record it was last in.
 			err = q.QueryRowContext(ctx, `SELECT golden_id FROM golden_member_log WHERE source = ? AND source_id = ?
 				ORDER BY until_run DESC LIMIT 1`, src, sid).Scan(&res.ID)
+			res.KeyDeleted = err == nil
 		}
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("source record %s: %w", ref, ErrNotFound)
@@ -223,6 +227,9 @@ type View struct {
 	Households    []Household    `json:"households,omitempty"`
 	Relationships []Link         `json:"relationships,omitempty"`
 	History       []HistoryEntry `json:"history,omitempty"`
+	// RetiredHistory is the history of the retired id asked for, when Show
+	// followed it to this record.
+	RetiredHistory []HistoryEntry `json:"retired_history,omitempty"`
 }
 
 // ShowOptions choose what Show includes.
@@ -250,6 +257,11 @@ func Show(ctx context.Context, q store.Querier, ref string, opts ShowOptions) (*
 	if opts.History {
 		if v.History, err = History(ctx, q, id); err != nil {
 			return nil, err
+		}
+		if res.Retired && id != res.ID {
+			if v.RetiredHistory, err = History(ctx, q, res.ID); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return v, nil

@@ -158,7 +158,7 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 					movedOut = append(movedOut, []driver.Value{string(b.kind), s.oldID, s.rid, s.source, s.sourceID, s.sinceRun, run, "moved"})
 				}
 			}
-			members = append(members, []driver.Value{string(b.kind), c.id, s.rid, s.source, s.sourceID, s.version, since})
+			members = append(members, []driver.Value{string(b.kind), c.id, s.rid, s.source, s.sourceID, s.version, since, c.key})
 		}
 		var deleted []string
 		if old != nil {

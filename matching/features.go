@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 4
+const FeatureVersion = 5
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -23,7 +23,7 @@ var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs
 	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
 	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
 	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
-	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user"}
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user", "addr_key"}
 
 // sourceRow is what features read of a current record.
 type sourceRow struct {
@@ -131,6 +131,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
 		nz(namesKey(gp.Soundex, fp.Soundex)),
 		nz(emailUser(get(record.Email))),
+		nz(addrKey(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber), get(record.Street))),
 	}
 }
 
@@ -268,4 +269,16 @@ func emailUser(e string) string {
 		return ""
 	}
 	return u
+}
+
+// addrKey is flat, building name, number and street, normalised: the
+// same dwelling. Empty without a street, or without a number or a name.
+func addrKey(flat, building, number, street string) string {
+	st := standardise.Street(street)
+	num := standardise.HouseNumber(number)
+	bld := standardise.Fold(building)
+	if st == "" || (num == "" && bld == "") {
+		return ""
+	}
+	return strings.Join(standardise.AddressTokens(flat), " ") + "|" + bld + "|" + num + "|" + st
 }

@@ -117,3 +117,31 @@ func (m *Model) fits(s *spec.Spec) bool {
 	}
 	return true
 }
+
+// JSON is the model as the readable JSON document that is stored and
+// exported.
+func (m *Model) JSON() ([]byte, error) {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// PriorWeight is the match weight of the prior, log2(λ/(1−λ)).
+func PriorWeight(m *Model) float64 { return em.Logit(m.Prior) }
+
+// KindsWithRecords lists the kinds that have current records, in order.
+func KindsWithRecords(ctx context.Context, q store.Querier) ([]record.Kind, error) {
+	var out []record.Kind
+	for _, k := range record.Kinds {
+		var n int64
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM current_records WHERE kind = $1`, string(k)).Scan(&n); err != nil {
+			return nil, fmt.Errorf("kinds: %w", err)
+		}
+		if n > 0 {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}

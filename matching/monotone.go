@@ -3,25 +3,7 @@ package matching
 import (
 	"github.com/council/golden/matching/em"
 	"github.com/council/golden/matching/spec"
-	"github.com/council/golden/matching/sqlgen"
 )
-
-// trainable is the pattern counts of the blocking rules that train (all
-// of them when none does): the global EM run, whose m is the fallback of a
-// comparison no session frees, must not learn from the rules kept out of
-// training either.
-func trainable(s *spec.Spec, byRule map[string][]em.Pattern) map[string][]em.Pattern {
-	out := map[string][]em.Pattern{}
-	for _, r := range sqlgen.EffectiveRules(s) {
-		if !r.NoTrain && len(byRule[r.Name]) > 0 {
-			out[r.Name] = byRule[r.Name]
-		}
-	}
-	if len(out) == 0 {
-		return byRule
-	}
-	return out
-}
 
 // dropDistinct removes from EM's input the agreement patterns at the else
 // level of a Spec.Distinct comparison: those pairs hold different values of

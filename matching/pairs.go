@@ -75,7 +75,7 @@ func CandidatePairs(ctx context.Context, st *store.Store, cfg *config.Config, ki
 	if _, err := conn.ExecContext(ctx, c.SQL, c.Args...); err != nil {
 		return nil, fmt.Errorf("blocking: %w", err)
 	}
-	q := ss.gen.Score("_m_scored", ss.model.Weights(ss.spec), 1e-300)
+	q := ss.gen.Score("_m_scored", ss.model.Weights(ss.spec), 1e-300, 0)
 	if _, err := conn.ExecContext(ctx, q.SQL, q.Args...); err != nil {
 		return nil, fmt.Errorf("scoring: %w", err)
 	}

@@ -172,23 +172,29 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Cand)).Scan(&rep.CandidatePairs)
 
 	const scored = "_m_scored"
-	if err := exec("scoring", gen.Score(scored, model.Weights(s), s.Thresholds.Review)); err != nil {
+	if err := exec("scoring", gen.Score(scored, model.Weights(s), s.Thresholds.Review, s.Thresholds.Veto)); err != nil {
 		return nil, err
 	}
 	lap("scoring")
 
 	err = st.InTxConn(ctx, conn, func(tx *store.Tx) error {
-		if incremental {
-			_, err = tx.ExecContext(ctx, `DELETE FROM match_pairs WHERE kind = $1 AND (rid_l IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`)
-				OR rid_r IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`))`, string(kind))
-		} else {
-			_, err = tx.ExecContext(ctx, `DELETE FROM match_pairs WHERE kind = $1`, string(kind))
-		}
-		if err != nil {
-			return fmt.Errorf("pairs: %w", err)
+		for _, table := range []string{"match_pairs", "match_negative_pairs"} {
+			if incremental {
+				_, err = tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE kind = $1 AND (rid_l IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`)
+					OR rid_r IN (SELECT rid FROM `+gen.D.Quote(gen.T.Delta)+`))`, string(kind))
+			} else {
+				_, err = tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE kind = $1`, string(kind))
+			}
+			if err != nil {
+				return fmt.Errorf("pairs: %w", err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO match_pairs (kind, rid_l, rid_r, match_weight, probability, rule, run_id)
-			SELECT $1, rid_l, rid_r, match_weight, probability, rule, $2 FROM `+scored, string(kind), opts.RunID); err != nil {
+			SELECT $1, rid_l, rid_r, match_weight, probability, rule, $2 FROM `+scored+` WHERE probability >= $3`, string(kind), opts.RunID, s.Thresholds.Review); err != nil {
+			return fmt.Errorf("pairs: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO match_negative_pairs (kind, rid_l, rid_r, probability, run_id)
+			SELECT $1, rid_l, rid_r, probability, $2 FROM `+scored+` WHERE probability < $3`, string(kind), opts.RunID, s.Thresholds.Review); err != nil {
 			return fmt.Errorf("pairs: %w", err)
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE probability >= $2), count(*) FILTER (WHERE probability < $2)
@@ -245,6 +251,19 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 			return cluster.Stats{}, 0, err
 		}
 		g.AddEdge(e)
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, `SELECT rid_l, rid_r FROM match_negative_pairs WHERE kind = $1`, string(kind))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		g.Veto(a, b)
 	}
 	rows.Close()
 	rows, err = tx.QueryContext(ctx, `SELECT a.rid, b.rid, lc.rule FROM link_constraints lc

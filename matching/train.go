@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +40,15 @@ func comparisonGroups(c spec.Comparison) map[string]bool {
 		}
 	}
 	return g
+}
+
+func blocked(c spec.Comparison, keyGroups map[string]bool) bool {
+	for g := range comparisonGroups(c) {
+		if keyGroups[g] {
+			return true
+		}
+	}
+	return false
 }
 
 // train estimates a model from the candidate table on conn (which must
@@ -102,20 +112,56 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	u := em.U(rnd[""], levels)
 
 	// m and λ by EM, one session per blocking rule.
-	byRule, err := readPatterns(ctx, conn, gen.PatternCounts(), len(levels), true)
+	byMask, err := readPatterns(ctx, conn, gen.PatternCounts(), len(levels), true)
 	if err != nil {
 		return nil, fmt.Errorf("train: pattern counts: %w", err)
 	}
-	dropDistinct(s, byRule)
+	dropDistinct(s, byMask)
+	// Each rule trains on every candidate pair it finds, whichever rule
+	// found it first: a rule's pairs must not be thinned by earlier rules,
+	// or a later rule sees only the pairs that disagree on their keys.
+	rules := sqlgen.EffectiveRules(s)
+	byRule := map[string][]em.Pattern{}
+	trainMask := int64(0)
+	for i, r := range rules {
+		if i < 63 && !r.NoTrain {
+			trainMask |= 1 << i
+		}
+	}
 	var allPatterns []em.Pattern
-	for _, ps := range trainable(s, byRule) {
-		allPatterns = append(allPatterns, ps...)
+	for key, ps := range byMask {
+		mask, _ := strconv.ParseInt(key, 10, 64)
+		for i, r := range rules {
+			if i < 63 && mask&(1<<i) != 0 {
+				byRule[r.Name] = append(byRule[r.Name], ps...)
+			}
+		}
+		if mask&trainMask != 0 {
+			allPatterns = append(allPatterns, ps...)
+		}
 	}
 	if len(allPatterns) == 0 {
 		return nil, fmt.Errorf("train: blocking found no candidate pairs among %d %s records", records, kind)
 	}
+	// Comparisons with a fixed m take part in every session, untrained.
+	known := make([]bool, len(levels))
+	m0 := em.InitialM(levels)
+	for i, c := range s.Comparisons {
+		if c.M != nil {
+			known[i] = true
+			for j := range c.Levels {
+				m0[i][sqlgen.Gamma(c, j)] = c.M[j]
+			}
+		}
+	}
+	globalFree := make([]bool, len(levels))
+	for i := range globalFree {
+		globalFree[i] = !known[i]
+	}
 	opt := em.Options{MaxIterations: s.Training.MaxIterations, Tolerance: s.Training.Tolerance}
-	global, err := em.Run(allPatterns, levels, u, em.InitialM(levels), 0.1, opt)
+	gopt := opt
+	gopt.Free, gopt.Known = globalFree, known
+	global, err := em.Run(allPatterns, levels, u, m0, 0.1, gopt)
 	if err != nil {
 		return nil, fmt.Errorf("train: %w", err)
 	}
@@ -126,7 +172,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	}
 	model := &Model{Kind: kind, SpecHash: s.Hash(), TrainedAt: time.Now().UTC(), Records: records, RandomPairs: int64(randomPairs)}
 	expected := 0.0
-	for _, r := range sqlgen.EffectiveRules(s) {
+	for _, r := range rules {
 		ps := byRule[r.Name]
 		if len(ps) == 0 || r.NoTrain {
 			continue
@@ -139,7 +185,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		var fixed []string
 		anyFree := false
 		for i, c := range s.Comparisons {
-			free[i] = true
+			free[i] = !known[i]
 			for g := range comparisonGroups(c) {
 				if keyGroups[g] {
 					free[i] = false
@@ -160,6 +206,12 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		}
 		o := opt
 		o.Free = free
+		o.Known = make([]bool, len(levels))
+		for i := range known {
+			// A fixed comparison stays in the likelihood unless the rule
+			// blocked on it.
+			o.Known[i] = known[i] && !blocked(s.Comparisons[i], keyGroups)
+		}
 		res, err := em.Run(ps, levels, u, global.M, global.Lambda, o)
 		if err != nil {
 			return nil, fmt.Errorf("train: rule %s: %w", r.Name, err)
@@ -189,6 +241,9 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 			if wSum[i] > 0 {
 				m = mSum[i][gam] / wSum[i]
 			}
+			if c.M != nil {
+				m = c.M[j]
+			}
 			cm.Levels = append(cm.Levels, LevelModel{Label: l.Label, Gamma: gam, M: m, U: u[i][gam], Weight: em.Weight(m, u[i][gam]), TF: l.TF})
 		}
 		monotone(cm.Levels)
@@ -207,7 +262,7 @@ func readPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int, r
 	defer rows.Close()
 	out := map[string][]em.Pattern{}
 	for rows.Next() {
-		var r string
+		var r any
 		g := make([]int64, nc)
 		var n int64
 		dest := make([]any, 0, nc+2)
@@ -225,7 +280,11 @@ func readPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int, r
 		for i, v := range g {
 			p.Gammas[i] = int8(v)
 		}
-		out[r] = append(out[r], p)
+		key := ""
+		if r != nil {
+			key = fmt.Sprint(r)
+		}
+		out[key] = append(out[key], p)
 	}
 	return out, rows.Err()
 }

@@ -30,6 +30,9 @@ type ShareOptions struct {
 	Actor     string // who runs the share, for the disclosure log
 	Council   string
 	Logger    *slog.Logger
+	// DryRun counts what would be shared and withheld without writing a
+	// file or a log entry (the manifest has no hashes and no disclosure).
+	DryRun bool
 }
 
 // ErrOutNotEmpty means the output folder already holds files: an extract
@@ -112,16 +115,18 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 	if log == nil {
 		log = slog.Default()
 	}
-	if !slices.Contains(Formats, opts.Format) {
+	if !slices.Contains(Formats(), opts.Format) {
 		return nil, fmt.Errorf("share: format %q (want csv, xlsx, parquet or json)", opts.Format)
 	}
 	plan, err := eng.Plan(opts.Partner, opts.Agreement, opts.Now)
 	if err != nil {
 		return nil, err
 	}
-	created, err := prepareOut(opts.OutDir)
-	if err != nil {
-		return nil, err
+	created := false
+	if !opts.DryRun {
+		if created, err = prepareOut(opts.OutDir); err != nil {
+			return nil, err
+		}
 	}
 	var written []string
 	defer func() {
@@ -168,7 +173,7 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 		}
 		name := kp.Kind + "." + opts.Format
 		path := filepath.Join(opts.OutDir, name)
-		f, counts, err := writeKind(ctx, st, kp, opts.Format, path, &written)
+		f, counts, err := writeKind(ctx, st, kp, opts.Format, path, &written, opts.DryRun)
 		if err != nil {
 			return nil, fmt.Errorf("share %s: %w", name, err)
 		}
@@ -180,6 +185,9 @@ func Share(ctx context.Context, st *store.Store, eng *policy.Engine, opts ShareO
 		}
 	}
 
+	if opts.DryRun {
+		return m, nil
+	}
 	detail, err := json.Marshal(struct {
 		Format       string                    `json:"format"`
 		OutDir       string                    `json:"out_dir"`
@@ -270,27 +278,31 @@ func activeCounts(ctx context.Context, st *store.Store) (map[string]int, error) 
 	return out, rows.Err()
 }
 
-func writeKind(ctx context.Context, st *store.Store, kp *policy.KindPlan, format, path string, written *[]string) (ManifestFile, map[string]int, error) {
+func writeKind(ctx context.Context, st *store.Store, kp *policy.KindPlan, format, path string, written *[]string, dryRun bool) (ManifestFile, map[string]int, error) {
 	f := ManifestFile{Kind: kp.Kind}
 	for _, c := range kp.Columns {
 		f.Fields = append(f.Fields, ManifestField{Name: c.Field, Transform: c.Transform.String()})
 	}
 	var w extractWriter
 	var err error
-	switch format {
-	case "csv":
+	switch {
+	case dryRun:
+		w = discard{}
+	case format == "csv":
 		w, err = newCSV(path)
-	case "json":
+	case format == "json":
 		w, err = newJSON(path)
-	case "xlsx":
+	case format == "xlsx":
 		w, err = newXLSX(path, kp.Kind)
-	case "parquet":
+	case format == "parquet":
 		w, err = newParquet(ctx, st, path)
 	}
 	if err != nil {
 		return f, nil, err
 	}
-	*written = append(*written, path)
+	if !dryRun {
+		*written = append(*written, path)
+	}
 	closed := false
 	defer func() {
 		if !closed {
@@ -326,6 +338,9 @@ func writeKind(ctx context.Context, st *store.Store, kp *policy.KindPlan, format
 			f.Unrepresentable[kp.Columns[i].Field] = n
 		}
 	}
+	if dryRun {
+		return f, counts, nil
+	}
 	f.SHA256, f.Bytes, err = hashFile(path)
 	return f, counts, err
 }
@@ -359,3 +374,10 @@ func writeManifest(path string, m *Manifest) error {
 	}
 	return fh.Close()
 }
+
+// discard is the writer of a dry run.
+type discard struct{}
+
+func (discard) Header([]string) error { return nil }
+func (discard) Row([]string) error    { return nil }
+func (discard) Close() error          { return nil }

@@ -15,7 +15,7 @@ import (
 )
 
 // Formats an extract can be written in.
-var Formats = []string{"csv", "xlsx", "parquet", "json"}
+func Formats() []string { return []string{"csv", "xlsx", "parquet", "json"} }
 
 // extractWriter writes one extract file, a header then rows.
 type extractWriter interface {

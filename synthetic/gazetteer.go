@@ -23,12 +23,15 @@ type gazetteer struct {
 	pro     int
 }
 
-const gazetteerFile = "gazetteer.csv"
+const (
+	gazetteerFile = "gazetteer.csv"
+	gazetteerTmp  = ".gazetteer.tmp"
+)
 
 func newGazetteer(w *world, open func(string) (*file, error)) (*gazetteer, error) {
 	g := &gazetteer{w: w}
 	var err error
-	if g.tmp, err = open(".gazetteer.tmp"); err != nil {
+	if g.tmp, err = open(gazetteerTmp); err != nil {
 		return nil, err
 	}
 	return g, nil

@@ -19,7 +19,7 @@ import (
 
 // Version changes whenever the generator's output for a seed changes, so
 // that caches of generated cities can tell they are stale.
-const Version = "2"
+const Version = "4"
 
 // Options say what city to build.
 type Options struct {
@@ -80,6 +80,7 @@ type world struct {
 	corrupt *file
 	sum     *Summary
 	city    *city
+	cleanup func(*xlsxWriter) // registers a workbook to abort if the run fails
 }
 
 func (w *world) streetList() []*street { return w.city.streets }
@@ -141,9 +142,18 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 		}
 		return f, err
 	}
+	var xlsxs []*xlsxWriter
+	w.cleanup = func(x *xlsxWriter) { xlsxs = append(xlsxs, x) }
+	done := false
 	defer func() {
 		for _, f := range files {
 			f.close()
+		}
+		if !done { // a failed or cancelled run leaves no temporary files behind
+			os.Remove(filepath.Join(dir, gazetteerTmp))
+			for _, x := range xlsxs {
+				x.abort()
+			}
 		}
 	}()
 	if w.truth, err = open(TruthFile); err != nil {
@@ -184,7 +194,7 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 				return nil, err
 			}
 		}
-		h, err := pg.household(c, opts.People-pg.nextID)
+		h, err := pg.household(c)
 		if err != nil {
 			return nil, err
 		}
@@ -235,6 +245,7 @@ func Generate(ctx context.Context, dir string, opts Options) (*Summary, error) {
 	if err := writeReadme(w); err != nil {
 		return nil, err
 	}
+	done = true
 	w.sum.Elapsed = time.Since(start)
 	return w.sum, nil
 }

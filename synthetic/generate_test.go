@@ -513,3 +513,19 @@ func TestIdentifierFormats(t *testing.T) {
 		seen[pc] = true
 	}
 }
+
+// A cancelled run stops and leaves no temporary files.
+func TestCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dir := t.TempDir()
+	if _, err := Generate(ctx, dir, Options{People: 5000, Seed: 1}); err == nil {
+		t.Fatal("Generate ignored a cancelled context")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}

@@ -52,7 +52,7 @@ func writeRow(w io.Writer, sep byte, fields ...string) {
 		if i > 0 {
 			bw.WriteByte(sep)
 		}
-		if strings.IndexByte(s, sep) >= 0 || strings.ContainsAny(s, "\"\r\n") {
+		if needsQuote(s, sep) {
 			bw.WriteByte('"')
 			bw.WriteString(strings.ReplaceAll(s, `"`, `""`))
 			bw.WriteByte('"')
@@ -61,6 +61,15 @@ func writeRow(w io.Writer, sep byte, fields ...string) {
 		}
 	}
 	bw.WriteByte('\n')
+}
+
+func needsQuote(s string, sep byte) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == sep || c == '"' || c == '\r' || c == '\n' {
+			return true
+		}
+	}
+	return false
 }
 
 // quotedRow writes a comma-separated line with every field quoted.
@@ -132,14 +141,6 @@ func ddMonYYYY(t time.Time) string {
 	b = append(b, '-')
 	b = strconv.AppendInt(b, int64(y), 10)
 	return string(b)
-}
-
-// excelSerial is the day number Excel shows for t (1900 date system).
-func excelSerial(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return strconv.Itoa(int(t.Sub(date(1899, 12, 30)).Hours() / 24))
 }
 
 func append2(b []byte, n int) []byte {

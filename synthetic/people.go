@@ -138,7 +138,7 @@ type people struct {
 // households, before the random mix takes over.
 var featured = []hhKind{hhFamily, hhCouple, hhFamily, hhMultiGen, hhShare, hhLodger, hhLoneParent}
 
-func (g *people) household(c *city, want int) (*household, error) {
+func (g *people) household(c *city) (*household, error) {
 	g.nextHH++
 	h := &household{id: g.nextHH}
 	r := g.r
@@ -223,7 +223,8 @@ func (g *people) household(c *city, want int) (*household, error) {
 	if h.kind == hhShare {
 		h.tenure = private
 	}
-	h.lowIncome = h.tenure == social && r.chance(0.6) || h.tenure == private && r.chance(0.2) || r.chance(0.04)
+	// Roughly one household in ten claims housing benefit.
+	h.lowIncome = h.tenure == social && r.chance(0.45) || h.tenure == private && r.chance(0.12) || r.chance(0.015)
 	var err error
 	if h.home, err = c.home(); err != nil {
 		return nil, err
@@ -327,8 +328,13 @@ func (g *people) children(h *household, parentAge int, twins bool) {
 		n = 4
 	}
 	family := h.members[0].family
+	// Children up to 17, or up to 24 in older parents' homes: adult
+	// children living at home vote and work but are rarely liable for anything.
 	maxAge := parentAge - 18
-	if maxAge > 17 {
+	if maxAge > 24 {
+		maxAge = 24
+	}
+	if maxAge > 17 && parentAge < 45 {
 		maxAge = 17
 	}
 	for i := 0; i < n; i++ {

@@ -154,6 +154,7 @@ func (s *councilTax) yaml() string {
     trust: 3
     format: {delimiter: ",", header: true, encoding: utf-8}
     id: {columns: [ACCOUNT_REF, PARTY], sep: "/"}
+    observed: {column: LIABLE_FROM, date: DD/MM/YYYY}
     fields:
       title: TITLE
       given_name: FORENAME
@@ -284,6 +285,7 @@ func (s *housingBenefit) yaml() string {
     trust: 3
     format: {delimiter: ";", header: true}
     id: {columns: [CLAIM_REF, MEMBER], sep: "/"}
+    observed: {column: CLAIM_START, date: YYYY-MM-DD}
     fields:
       title: {column: TITLE, case: title}
       given_name: {column: FORENAME, case: title}

@@ -260,6 +260,7 @@ func (s *childrenSocialCare) yaml() string {
     trust: 4
     format: {delimiter: "\t", header: true}
     id: PERSON_ID
+    observed: {column: REFERRAL_DATE, date: DD/MM/YYYY}
     fields:
       given_name: FORENAME
       family_name: SURNAME
@@ -431,6 +432,7 @@ func (s *tenancy) yaml() string {
 		b.WriteString("        - {name: " + l.name + ", start: " + strconv.Itoa(l.start) + ", length: " + strconv.Itoa(l.length) + typ + "}\n")
 	}
 	b.WriteString(`    id: {columns: [TENANCY_REF, PERSON_NO], sep: "-"}
+    observed: {column: TEN_START, date: YYYYMMDD}
     fields:
       title: {column: TITLE, case: title}
       given_name: {column: FORENAME, case: title}

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // -------------------------------------------------------------- school census
@@ -17,41 +15,27 @@ import (
 // serial numbers) and a Contacts sheet; pupils name their parents' contact ids.
 type schoolCensus struct {
 	base
-	xl        *excelize.File
-	pupils    *excelize.StreamWriter
-	contacts  *excelize.StreamWriter
-	nPupils   int
+	xl        *xlsxWriter
 	nContacts int
-	path      string
-	row       []any
+	contacts  map[int]string // contact id of a household member, this household only
+	cpr       profile
+	ctally    map[string]int
 }
 
 func newSchoolCensus(w *world, open func(string) (*file, error), salt uint64) (system, error) {
 	s := &schoolCensus{base: newBase(w, "school_census", salt, profile{
 		typo: 0.005, phonetic: 0.005, swapDM: 0.003, stale: 0.1, nickname: 0.01,
-	}), path: filepath.Join(w.dir, "school_census.xlsx")}
-	s.xl = excelize.NewFile()
-	if err := s.xl.SetSheetName("Sheet1", "Pupils"); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
-	}
-	if _, err := s.xl.NewSheet("Contacts"); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
-	}
+	}), cpr: profile{typo: 0.01, nickname: 0.12, initial: 0.02, staleName: 0.2},
+		ctally: w.tally("school_contacts"), contacts: map[int]string{}}
 	var err error
-	if s.pupils, err = s.xl.NewStreamWriter("Pupils"); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
+	if s.xl, err = newXLSX(filepath.Join(w.dir, "school_census.xlsx"), "Pupils", "Contacts"); err != nil {
+		return nil, err
 	}
-	if s.contacts, err = s.xl.NewStreamWriter("Contacts"); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
-	}
-	if err := s.pupils.SetRow("A1", []any{"UPN", "Surname", "Forename", "MiddleNames", "DOB", "Gender", "NCYear",
-		"AddressLine1", "AddressLine2", "AddressLine3", "Town", "Postcode", "UPRN", "Contact1", "Contact2"}); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
-	}
-	if err := s.contacts.SetRow("A1", []any{"ContactID", "Title", "Forename", "Surname", "Relationship",
-		"ParentalResponsibility", "Telephone", "Email", "Postcode"}); err != nil {
-		return nil, fmt.Errorf("synthetic: school census: %w", err)
-	}
+	w.cleanup(s.xl)
+	s.xl.row(0, str("UPN"), str("Surname"), str("Forename"), str("MiddleNames"), str("DOB"), str("Gender"), str("NCYear"),
+		str("AddressLine1"), str("AddressLine2"), str("AddressLine3"), str("Town"), str("Postcode"), str("UPRN"), str("Contact1"), str("Contact2"))
+	s.xl.row(1, str("ContactID"), str("Title"), str("Forename"), str("Surname"), str("Relationship"),
+		str("ParentalResponsibility"), str("Telephone"), str("Email"), str("Postcode"))
 	return s, nil
 }
 
@@ -69,13 +53,13 @@ func (s *schoolCensus) household(h *household) error {
 	s.seedHousehold(h)
 	r := s.r
 	asOf := s.w.opts.AsOf
-	contactIDs := map[int]string{}
+	clear(s.contacts)
+	// National curriculum year from age on 31 August.
+	aug := date(asOf.Year(), 8, 31)
+	if asOf.Before(aug) {
+		aug = aug.AddDate(-1, 0, 0)
+	}
 	for i, m := range h.members {
-		// National curriculum year from age on 31 August.
-		aug := date(asOf.Year(), 8, 31)
-		if asOf.Before(aug) {
-			aug = aug.AddDate(-1, 0, 0)
-		}
 		age := m.age(aug)
 		if m.role != roleChild || age < 4 || age > 15 || !r.chance(0.96) {
 			continue
@@ -87,18 +71,17 @@ func (s *schoolCensus) household(h *household) error {
 				continue
 			}
 			pi := pr[0]
-			id, ok := contactIDs[pi]
+			id, ok := s.contacts[pi]
 			if !ok {
 				if !r.chance(0.95) {
 					continue
 				}
 				id = s.contact(h, pi)
-				contactIDs[pi] = id
+				s.contacts[pi] = id
 			}
 			cids[k] = id
 			k++
 		}
-		s.nPupils++
 		v := s.pr.view(r, m, s.tally)
 		p := s.address(h)
 		lines := fitLines(p.lines(false), 4)
@@ -110,26 +93,20 @@ func (s *schoolCensus) household(h *household) error {
 		if age > 4 {
 			ncy = strconv.Itoa(age - 4)
 		}
-		var uprn any = p.uprn
+		uprn := number(p.uprn)
 		if r.chance(0.03) {
-			uprn = ""
+			uprn = str("")
+		}
+		dob := str("")
+		if !v.dob.IsZero() {
+			dob = number(int64(v.dob.Sub(date(1899, 12, 30)).Hours() / 24))
 		}
 		id := upn(m.id)
-		s.row = append(s.row[:0], id, v.family, v.given, v.middle, excelDay(v.dob), g, ncy,
-			lines[0], lines[1], lines[2], lines[3], p.postcode, uprn, cids[0], cids[1])
-		if err := s.pupils.SetRow("A"+strconv.Itoa(s.nPupils+1), s.row); err != nil {
-			return fmt.Errorf("synthetic: school census: %w", err)
-		}
+		s.xl.row(0, str(id), str(v.family), str(v.given), str(v.middle), dob, str(g), str(ncy),
+			str(lines[0]), str(lines[1]), str(lines[2]), str(lines[3]), str(p.postcode), uprn, str(cids[0]), str(cids[1]))
 		s.w.addTruth(s.name, id, "person", m.entity())
 	}
 	return nil
-}
-
-func excelDay(t time.Time) any {
-	if t.IsZero() {
-		return ""
-	}
-	return int(t.Sub(date(1899, 12, 30)).Hours() / 24)
 }
 
 func (s *schoolCensus) contact(h *household, i int) string {
@@ -137,8 +114,7 @@ func (s *schoolCensus) contact(h *household, i int) string {
 	m := h.members[i]
 	s.nContacts++
 	id := "C" + pad(s.nContacts, 7)
-	pr := profile{typo: 0.01, nickname: 0.12, initial: 0.02, staleName: 0.2}
-	v := pr.view(r, m, s.w.tally("school_contacts"))
+	v := s.cpr.view(r, m, s.ctally)
 	rel := "Father"
 	if m.sex == 'F' {
 		rel = "Mother"
@@ -147,25 +123,12 @@ func (s *schoolCensus) contact(h *household, i int) string {
 	if r.chance(0.7) {
 		email = m.email
 	}
-	row := []any{id, v.title, v.given, v.family, rel, "Y", m.phone, email, h.home.postcode}
-	if err := s.contacts.SetRow("A"+strconv.Itoa(s.nContacts+1), row); err == nil {
-		s.w.addTruth("school_contacts", id, "person", m.entity())
-	}
+	s.xl.row(1, str(id), str(v.title), str(v.given), str(v.family), str(rel), str("Y"), str(m.phone), str(email), str(h.home.postcode))
+	s.w.addTruth("school_contacts", id, "person", m.entity())
 	return id
 }
 
-func (s *schoolCensus) finish() error {
-	if err := s.pupils.Flush(); err != nil {
-		return fmt.Errorf("synthetic: school census: %w", err)
-	}
-	if err := s.contacts.Flush(); err != nil {
-		return fmt.Errorf("synthetic: school census: %w", err)
-	}
-	if err := s.xl.SaveAs(s.path); err != nil {
-		return fmt.Errorf("synthetic: school census: %w", err)
-	}
-	return s.xl.Close()
-}
+func (s *schoolCensus) finish() error { return s.xl.Close() }
 
 func (s *schoolCensus) yaml() string {
 	return `
@@ -343,7 +306,7 @@ func (s *adultSocialCare) client(h *household, i int, typ string, carer *ascRef)
 	if typ == "client" {
 		n := r.between(1, 3)
 		for k := 0; k < n; k++ {
-			c.Services = append(c.Services, ascService{Type: r.pick(ascServices), Start: isoDate(asOf(s).AddDate(0, -r.between(1, 80), 0))})
+			c.Services = append(c.Services, ascService{Type: r.pick(ascServices), Start: isoDate(s.w.opts.AsOf.AddDate(0, -r.between(1, 80), 0))})
 		}
 	}
 	b, err := json.Marshal(c)
@@ -358,8 +321,6 @@ func (s *adultSocialCare) client(h *household, i int, typ string, carer *ascRef)
 	}
 	return id
 }
-
-func asOf(s *adultSocialCare) time.Time { return s.w.opts.AsOf }
 
 func (s *adultSocialCare) finish() error {
 	s.f.w.WriteString("\n]}\n")

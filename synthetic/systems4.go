@@ -1,7 +1,6 @@
 package synthetic
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -180,5 +179,3 @@ func (s *companies) yaml() string {
       company_category: CompanyCategory
 `
 }
-
-var _ = strconv.Itoa

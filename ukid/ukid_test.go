@@ -46,6 +46,32 @@ func TestNHSNumberSharedCases(t *testing.T) {
 	}
 }
 
+// The hand-written postcode check agrees with the BS7666 regular expression
+// on every shape of outward code.
+func TestPostcodeMatchesPattern(t *testing.T) {
+	letters := "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	chars := letters + "0123456789"
+	var outs []string
+	for _, a := range letters {
+		for _, b := range chars {
+			outs = append(outs, string(a)+string(b))
+			for _, c := range chars {
+				outs = append(outs, string(a)+string(b)+string(c))
+			}
+		}
+	}
+	for _, out := range outs {
+		for _, in := range []string{"1AA", "9ZZ", "0CI", "5XY", "AAA", "11A"} {
+			for _, tail := range []string{"", "1", "A"} {
+				pc := out + tail + " " + in
+				if got, want := PostcodeValid(pc), postcodeRE.MatchString(pc); got != want {
+					t.Fatalf("PostcodeValid(%q) = %v, the pattern says %v", pc, got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestNormalise(t *testing.T) {
 	type fn func(string) (string, bool)
 	tests := []struct {

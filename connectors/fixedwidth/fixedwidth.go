@@ -172,7 +172,7 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 		}
 		lines := raw.NewLines(tf.Reader, 1<<20)
 		skipped := map[string]int{}
-		var seen, fit int64
+		var seen, fit, reach int64 // records, records read, records long enough for the last field
 		for {
 			text, long, err := lines.Next()
 			if err == io.EOF {
@@ -209,9 +209,8 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 					row.Err = &raw.RowError{Reason: why}
 					break
 				}
-				if len(runes) < lastStart {
-					row.Err = &raw.RowError{Reason: fmt.Sprintf("line has %d characters; the layout's last field starts at %d", len(runes), lastStart)}
-					break
+				if len(runes) >= lastStart {
+					reach++
 				}
 				if len(runes) < end && !r.Pad {
 					row.Err = &raw.RowError{Reason: fmt.Sprintf("line has %d characters; the layout needs %d", len(runes), end)}
@@ -231,9 +230,9 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 					fit++
 				}
 			}
-			if seen == minFit && fit == 0 {
+			if seen == minFit && (fit == 0 || reach == 0) {
 				tf.Close()
-				return &raw.FileError{File: path, Err: fmt.Errorf("the layout does not fit: none of the first %d records could be read with it", minFit)}
+				return &raw.FileError{File: path, Err: fmt.Errorf("the layout does not fit: none of the first %d records reaches its last field", minFit)}
 			}
 			if err := emit(row); err != nil {
 				tf.Close()
@@ -241,8 +240,8 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 			}
 		}
 		tf.Close()
-		if seen > 0 && seen < minFit && fit == 0 {
-			return &raw.FileError{File: path, Err: fmt.Errorf("the layout does not fit: none of the %d records could be read with it", seen)}
+		if seen > 0 && seen < minFit && (fit == 0 || reach == 0) {
+			return &raw.FileError{File: path, Err: fmt.Errorf("the layout does not fit: none of the %d records reaches its last field", seen)}
 		}
 		// Other record types belong to other sources: counted in the log, not warned about.
 		for c, n := range skipped {

@@ -28,13 +28,14 @@ type Mapper struct {
 	s     *Spec
 	hdr   *raw.Header
 	idx   [][]int
-	stats map[string]*dateStat
+	stats map[statKey]*dateStat
 	h     hash.Hash
 	buf   []byte
 	now   time.Time
 }
 
 type dateStat struct {
+	field      string
 	format     string
 	confirmed  int64 // values whose day > 12: the order is right
 	ambiguous  int64 // values that read either way (day, month ≤ 12 and different)
@@ -45,7 +46,7 @@ type dateStat struct {
 
 // NewMapper returns a mapper for one goroutine.
 func (s *Spec) NewMapper() *Mapper {
-	return &Mapper{s: s, idx: make([][]int, len(s.getters)), stats: map[string]*dateStat{}, h: sha256.New(), now: time.Now()}
+	return &Mapper{s: s, idx: make([][]int, len(s.getters)), stats: map[statKey]*dateStat{}, h: sha256.New(), now: time.Now()}
 }
 
 // HeaderError is a file whose header lacks a mapped column: the layout
@@ -404,11 +405,16 @@ func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+type statKey struct {
+	field  string
+	format *dateFormat
+}
+
 func (m *Mapper) stat(field string, f *dateFormat, all []*dateFormat) *dateStat {
-	key := field + "\x00" + f.name
+	key := statKey{field, f}
 	st := m.stats[key]
 	if st == nil {
-		st = &dateStat{format: f.name}
+		st = &dateStat{format: f.name, field: field}
 		for _, g := range all {
 			if f.swapOf(g) {
 				st.bothListed = true
@@ -466,7 +472,8 @@ func (m *Mapper) hash(out *Out) string {
 func (s *Spec) Warnings(mappers []*Mapper) []string {
 	merged := map[string]*dateStat{}
 	for _, m := range mappers {
-		for k, st := range m.stats {
+		for sk, st := range m.stats {
+			k := sk.field + "\x00" + sk.format.name
 			t := merged[k]
 			if t == nil {
 				c := *st
@@ -538,8 +545,17 @@ func (f *dateFormat) swapped() *dateFormat {
 	return &g
 }
 
+// collapse trims s and turns runs of white space into one space.
 func collapse(s string) string {
-	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\u00a0") {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\n' || c == '\r' || c == 0xC2 || c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")

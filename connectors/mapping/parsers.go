@@ -219,14 +219,177 @@ type Addr struct {
 	Text                                                                        string // the whole address on one line, postcode last
 }
 
+// Address words, by hand rather than regular expressions: the splitter runs
+// on every row.
 var (
-	postcodeTailRE = regexp.MustCompile(`(?i)[,\s]*\b([A-Z]{1,2}[0-9][0-9A-Z]?\s*[0-9][A-Z]{2})\s*$`)
-	subBuildingRE  = regexp.MustCompile(`(?i)^(flat|apartment|apt|unit|suite|room|studio|maisonette|floor|ground floor|first floor|second floor|third floor|basement|lower ground floor|upper floor|gf|ff|block|plot|bay|office|shop|units?)\b`)
-	numberedRE     = regexp.MustCompile(`^([0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?)[,\s]+(.+)$`)
-	subNumberedRE  = regexp.MustCompile(`(?i)^((?:flat|apartment|apt|unit|units|suite|room|studio|maisonette|shop|office|bay|plot|block)\.?\s+[0-9]+[A-Za-z]{0,2}(?:\s*-\s*[0-9]+[A-Za-z]{0,2})?)[,\s]+(\S.*)$`)
-	streetTypeRE   = regexp.MustCompile(`(?i)\b(road|rd|street|st|lane|ln|avenue|ave|close|cl|way|drive|dr|crescent|cres|court|ct|place|pl|square|sq|terrace|gardens|gdns|grove|hill|row|walk|parade|mews|rise|park|green|broadway|esplanade|quay|wharf|view|vale|yard|boulevard|circus|approach|hall)$`)
-	numberOnlyRE   = regexp.MustCompile(`^[0-9]+[A-Za-z]?(?:\s*-\s*[0-9]+[A-Za-z]?)?$`)
+	subBuildingWords = map[string]bool{"flat": true, "apartment": true, "apt": true, "unit": true, "units": true, "suite": true, "room": true,
+		"studio": true, "maisonette": true, "floor": true, "basement": true, "gf": true, "ff": true, "block": true, "plot": true, "bay": true,
+		"office": true, "shop": true}
+	subBuildingPhrases = []string{"ground floor", "first floor", "second floor", "third floor", "lower ground floor", "upper floor"}
+	subNumberedWords   = map[string]bool{"flat": true, "apartment": true, "apt": true, "unit": true, "units": true, "suite": true, "room": true,
+		"studio": true, "maisonette": true, "shop": true, "office": true, "bay": true, "plot": true, "block": true}
+	streetTypes = map[string]bool{"road": true, "rd": true, "street": true, "st": true, "lane": true, "ln": true, "avenue": true, "ave": true,
+		"close": true, "cl": true, "way": true, "drive": true, "dr": true, "crescent": true, "cres": true, "court": true, "ct": true, "place": true,
+		"pl": true, "square": true, "sq": true, "terrace": true, "gardens": true, "gdns": true, "grove": true, "hill": true, "row": true,
+		"walk": true, "parade": true, "mews": true, "rise": true, "park": true, "green": true, "broadway": true, "esplanade": true, "quay": true,
+		"wharf": true, "view": true, "vale": true, "yard": true, "boulevard": true, "circus": true, "approach": true, "hall": true}
 )
+
+// firstWord returns s's first word in lower case (letters only) and the rest.
+func firstWord(s string) (string, string) {
+	i := 0
+	lower := true
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+		lower = lower && s[i] >= 'a'
+		i++
+	}
+	w := s[:i]
+	if !lower && i <= 12 {
+		var buf [12]byte
+		for k := 0; k < i; k++ {
+			buf[k] = s[k] | 0x20
+		}
+		w = string(buf[:i])
+	}
+	if i < len(s) && s[i] == '.' {
+		return w, s[i+1:]
+	}
+	return w, s[i:]
+}
+
+// isSubBuilding: "Flat 3", "Unit 2", "Ground Floor", …
+func isSubBuilding(s string) bool {
+	w, rest := firstWord(s)
+	if subBuildingWords[w] && (rest == "" || rest[0] == ' ' || rest[0] == ',') {
+		return true
+	}
+	for _, p := range subBuildingPhrases {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) && (len(s) == len(p) || s[len(p)] == ' ' || s[len(p)] == ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// numberToken reads a house number at the start of s: "12", "12a", "31-33",
+// "2cd", "10 - 12". It returns its length (0 if none).
+func numberToken(s string, maxLetters int) int {
+	i := 0
+	read := func() bool {
+		st := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == st {
+			return false
+		}
+		l := 0
+		for i < len(s) && l < maxLetters && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+			i++
+			l++
+		}
+		// A letter run longer than allowed is a word, not a suffix ("12th").
+		if i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+			return false
+		}
+		return true
+	}
+	if !read() {
+		return 0
+	}
+	end := i
+	j := i
+	for j < len(s) && s[j] == ' ' {
+		j++
+	}
+	if j < len(s) && s[j] == '-' {
+		j++
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		i = j
+		if read() {
+			end = i
+		}
+	}
+	return end
+}
+
+// isNumberOnly: the whole of s is a house number.
+func isNumberOnly(s string) bool {
+	n := numberToken(s, 1)
+	return n > 0 && n == len(s)
+}
+
+// splitNumbered splits "12 High Street" into "12" and "High Street".
+func splitNumbered(s string) (string, string, bool) {
+	n := numberToken(s, 1)
+	if n == 0 || n == len(s) || (s[n] != ' ' && s[n] != ',') {
+		return "", "", false
+	}
+	rest := strings.TrimLeft(s[n:], " ,")
+	if rest == "" || !hasLetter(rest) {
+		return "", "", false
+	}
+	return s[:n], rest, true
+}
+
+// splitSubNumbered splits "Unit 9 Berry Court Farm" into "Unit 9" and the rest.
+func splitSubNumbered(s string) (string, string, bool) {
+	w, rest := firstWord(s)
+	if !subNumberedWords[w] || rest == "" || rest[0] != ' ' {
+		return "", "", false
+	}
+	r := strings.TrimLeft(rest, " ")
+	n := numberToken(r, 2)
+	if n == 0 || n == len(r) || (r[n] != ' ' && r[n] != ',') {
+		return "", "", false
+	}
+	after := strings.TrimLeft(r[n:], " ,")
+	if after == "" {
+		return "", "", false
+	}
+	return s[:len(s)-len(r)+n], after, true
+}
+
+// endsWithStreetType: the last word is Road, Street, Lane, …
+func endsWithStreetType(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return streetTypes[strings.ToLower(strings.TrimSuffix(s[i+1:], "."))]
+}
+
+// tailPostcode finds a postcode-shaped token at the end of s ("… SUDBURY
+// CO10 2SS", "…,PO5 2SE", "sw1a1aa"): it returns where it starts.
+func tailPostcode(s string) (string, int, bool) {
+	t := strings.TrimRight(s, " ")
+	n := len(t)
+	if n < 5 {
+		return "", 0, false
+	}
+	// Inward: digit letter letter.
+	if !isAlpha(t[n-1]) || !isAlpha(t[n-2]) || t[n-3] < '0' || t[n-3] > '9' {
+		return "", 0, false
+	}
+	i := n - 3
+	for i > 0 && t[i-1] == ' ' {
+		i--
+	}
+	// Outward: 2–4 letters and digits, a letter first, a digit second or third.
+	j := i
+	for j > 0 && (isAlpha(t[j-1]) || t[j-1] >= '0' && t[j-1] <= '9') && i-j < 4 {
+		j--
+	}
+	out := t[j:i]
+	if len(out) < 2 || !isAlpha(out[0]) || j > 0 && t[j-1] != ' ' && t[j-1] != ',' {
+		return "", 0, false
+	}
+	if !(out[1] >= '0' && out[1] <= '9') && !(len(out) > 2 && out[2] >= '0' && out[2] <= '9') {
+		return "", 0, false
+	}
+	return t[j:], j, true
+}
+
+func isAlpha(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 var counties = map[string]bool{
 	"hants": true, "hampshire": true, "essex": true, "kent": true, "surrey": true, "sussex": true, "east sussex": true, "west sussex": true,
@@ -261,11 +424,10 @@ func SplitAddress(lines []string) Addr {
 	}
 	// Postcode at the end.
 	last := parts[len(parts)-1]
-	if m := postcodeTailRE.FindStringSubmatchIndex(last); m != nil {
-		pc := last[m[2]:m[3]]
+	if pc, at, found := tailPostcode(last); found {
 		if norm, ok := ukid.Postcode(pc); ok {
 			a.Postcode = norm
-			rest := strings.TrimSpace(last[:m[0]])
+			rest := strings.TrimRight(strings.TrimSpace(last[:at]), " ,")
 			if rest == "" {
 				parts = parts[:len(parts)-1]
 			} else {
@@ -283,12 +445,12 @@ func SplitAddress(lines []string) Addr {
 		parts = parts[:len(parts)-1]
 	}
 	// "Unit 9 Berry Court Farm" on one line: the sub-building is its own part.
-	if m := subNumberedRE.FindStringSubmatch(parts[0]); m != nil {
-		parts = append([]string{m[1], m[2]}, parts[1:]...)
+	if sub, rest, ok := splitSubNumbered(parts[0]); ok {
+		parts = append([]string{sub, rest}, parts[1:]...)
 	}
 	// Sub-building at the front ("Flat 3", "Unit 2", "Ground Floor").
 	i := 0
-	for i < len(parts)-1 && subBuildingRE.MatchString(parts[i]) {
+	for i < len(parts)-1 && isSubBuilding(parts[i]) {
 		if a.SubBuilding != "" {
 			a.SubBuilding += ", "
 		}
@@ -299,15 +461,15 @@ func SplitAddress(lines []string) Addr {
 	streetAt, numberAt := -1, -1
 	for j := i; j < len(parts); j++ {
 		p := parts[j]
-		if numberOnlyRE.MatchString(p) && j+1 < len(parts) {
+		if isNumberOnly(p) && j+1 < len(parts) {
 			a.BuildingNumber = strings.ReplaceAll(p, " ", "")
 			a.Street = parts[j+1]
 			numberAt, streetAt = j, j+1
 			break
 		}
-		if m := numberedRE.FindStringSubmatch(p); m != nil && hasLetter(m[2]) {
-			a.BuildingNumber = strings.ReplaceAll(m[1], " ", "")
-			a.Street = m[2]
+		if num, street, ok := splitNumbered(p); ok {
+			a.BuildingNumber = strings.ReplaceAll(num, " ", "")
+			a.Street = street
 			numberAt, streetAt = j, j
 			break
 		}
@@ -316,7 +478,7 @@ func SplitAddress(lines []string) Addr {
 		// No number: a line ending in a street type is the street, the lines
 		// before it a building name.
 		for j := i; j < len(parts)-1; j++ {
-			if streetTypeRE.MatchString(parts[j]) {
+			if endsWithStreetType(parts[j]) {
 				if j > i {
 					a.BuildingName = strings.Join(parts[i:j], ", ")
 				}

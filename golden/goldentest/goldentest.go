@@ -97,9 +97,26 @@ func (r Rec) Seen(y, m, d int) Rec {
 // Flagged returns r with restriction markers flags (";"-separated).
 func (r Rec) Flagged(flags string) Rec { r.Flags = flags; return r }
 
+// syncRuns takes run ids from the store's sequence up to w.Run, so that
+// runs begun later with store.BeginRun (steward commands) do not collide
+// with the ids the world uses.
+func (w *World) syncRuns() {
+	w.t.Helper()
+	for {
+		var v int64
+		if err := w.St.DB.QueryRowContext(w.Ctx, `SELECT nextval('run_id_seq')`).Scan(&v); err != nil {
+			w.t.Fatal(err)
+		}
+		if v >= w.Run {
+			return
+		}
+	}
+}
+
 // Put writes records as new versions (or first versions) in one ingest run.
 func (w *World) Put(rs ...Rec) {
 	w.t.Helper()
+	w.syncRuns()
 	err := w.St.InTx(w.Ctx, func(tx *store.Tx) error {
 		if _, err := tx.ExecContext(w.Ctx, `INSERT OR IGNORE INTO ingest_runs (run_id, started_at, status) VALUES (?, ?, 'ok')`,
 			w.Run, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(w.Run)*time.Hour)); err != nil {
@@ -226,6 +243,7 @@ func (w *World) Build(kind record.Kind) *golden.Report {
 
 // TryBuild is Build returning the error.
 func (w *World) TryBuild(kind record.Kind) (*golden.Report, error) {
+	w.syncRuns()
 	rep, err := golden.Build(w.Ctx, w.St, w.Cfg, kind, golden.Options{RunID: w.Run, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	w.Run++
 	return rep, err

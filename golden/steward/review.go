@@ -136,7 +136,7 @@ func conflicts(ctx context.Context, q store.Querier, k record.Kind, limit int) (
 
 func duplicates(ctx context.Context, q store.Querier, k record.Kind, limit int) ([]Item, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT ma.golden_id, mb.golden_id, max(p.probability) AS p
+		SELECT least(ma.golden_id, mb.golden_id), greatest(ma.golden_id, mb.golden_id), max(p.probability) AS p
 		FROM match_pairs p
 		JOIN golden_members ma ON ma.rid = p.rid_l
 		JOIN golden_members mb ON mb.rid = p.rid_r

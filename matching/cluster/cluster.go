@@ -29,6 +29,7 @@ type Stats struct {
 	Links          int // links considered
 	Merged         int // links that joined two groups
 	Guarded        int // links refused by the density guard
+	Vetoed         int // links refused because a pair across the groups scored as different records
 	CannotLink     int // links refused by a cannot-link constraint
 	MustLink       int // must-link constraints applied
 	MustConflicts  int // must-link constraints refused because a cannot-link forbids them
@@ -42,6 +43,7 @@ type Graph struct {
 	index map[int64]int32
 	adj   [][]int32 // scored-pair neighbours
 	cant  [][]int32
+	veto  [][]int32
 	must  [][2]int32
 	edges []iedge
 }
@@ -99,6 +101,22 @@ func (g *Graph) CannotLink(a, b int64) {
 	g.cant[y] = append(g.cant[y], x)
 }
 
+// Veto records a scored pair that says a and b are different records:
+// clustering never joins two groups across it (a link between a and b
+// themselves is not affected: a pair is either a link or a veto).
+func (g *Graph) Veto(a, b int64) {
+	x, okA := g.index[a]
+	y, okB := g.index[b]
+	if !okA || !okB || x == y {
+		return
+	}
+	if g.veto == nil {
+		g.veto = make([][]int32, len(g.rids))
+	}
+	g.veto[x] = append(g.veto[x], y)
+	g.veto[y] = append(g.veto[y], x)
+}
+
 type uf struct {
 	parent  []int32
 	members [][]int32
@@ -132,8 +150,8 @@ func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
 		u.members[i] = []int32{int32(i)}
 	}
 	var st Stats
-	forbidden := func(ra, rb int32) bool {
-		if g.cant == nil {
+	across := func(lists [][]int32, ra, rb int32) bool {
+		if lists == nil {
 			return false
 		}
 		small, other := ra, rb
@@ -141,7 +159,7 @@ func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
 			small, other = other, small
 		}
 		for _, x := range u.members[small] {
-			for _, y := range g.cant[x] {
+			for _, y := range lists[x] {
 				if u.find(y) == other {
 					return true
 				}
@@ -149,6 +167,7 @@ func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
 		}
 		return false
 	}
+	forbidden := func(ra, rb int32) bool { return across(g.cant, ra, rb) }
 	must := slices.Clone(g.must)
 	slices.SortFunc(must, func(x, y [2]int32) int {
 		return cmp.Or(cmp.Compare(x[0], y[0]), cmp.Compare(x[1], y[1]))
@@ -190,6 +209,10 @@ func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
 		}
 		if forbidden(ra, rb) {
 			st.CannotLink++
+			continue
+		}
+		if across(g.veto, ra, rb) {
+			st.Vetoed++
 			continue
 		}
 		sa, sb := len(u.members[ra]), len(u.members[rb])

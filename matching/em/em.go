@@ -72,8 +72,11 @@ type Options struct {
 	MaxIterations int
 	Tolerance     float64
 	// Free marks the comparisons whose m is estimated; the others (usually
-	// those a blocking rule made agree) are left out of the likelihood.
-	Free []bool
+	// those a blocking rule made agree) are left out of the likelihood,
+	// unless Known marks them: their m (as given in m0) is used but not
+	// changed.
+	Free  []bool
+	Known []bool
 }
 
 // Result is what one EM session found.
@@ -99,6 +102,10 @@ func Run(patterns []Pattern, levels []int, u, m0 [][]float64, lambda0 float64, o
 			free[i] = true
 		}
 	}
+	use := make([]bool, nc)
+	for c := range use {
+		use[c] = free[c] || (opt.Known != nil && opt.Known[c])
+	}
 	m := make([][]float64, nc)
 	for c := range m {
 		m[c] = append([]float64(nil), m0[c]...)
@@ -115,7 +122,7 @@ func Run(patterns []Pattern, levels []int, u, m0 [][]float64, lambda0 float64, o
 	logU := make([]float64, len(patterns))
 	for i, p := range patterns {
 		for c, g := range p.Gammas {
-			if g != Null && free[c] {
+			if g != Null && use[c] {
 				logU[i] += math.Log(u[c][g])
 			}
 		}
@@ -132,7 +139,7 @@ func Run(patterns []Pattern, levels []int, u, m0 [][]float64, lambda0 float64, o
 		for i, p := range patterns {
 			lm := 0.0
 			for c, g := range p.Gammas {
-				if g != Null && free[c] {
+				if g != Null && use[c] {
 					lm += math.Log(m[c][g])
 				}
 			}

@@ -243,3 +243,6 @@ func Round(x float64, n int) float64 {
 	p := math.Pow(10, float64(n))
 	return math.Round(x*p) / p
 }
+
+// PairScores computes precision, recall and F1 from counts.
+func PairScores(tp, fp, fn int64) Scores { return scores(tp, fp, fn) }

@@ -63,6 +63,7 @@ var columns = []Column{
 	{"street", Text, "street, folded, abbreviations expanded"},
 	{"locality", Text, "locality, folded"},
 	{"town", Text, "town, folded"},
+	{"addr_key", Text, "flat, building name, number and street: one dwelling"},
 	{"addr_tokens", List, "address tokens (all address parts)"},
 	{"class", Text, "property classification code"},
 	{"biz_name", Text, "business name without legal-form words, spaces kept"},

@@ -55,6 +55,7 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 			if err := d.mapping(v, map[string]func(*yaml.Node) error{
 				"link":   d.float(&s.Thresholds.Link),
 				"review": d.float(&s.Thresholds.Review),
+				"veto":   d.float(&s.Thresholds.Veto),
 			}); err != nil {
 				return err
 			}
@@ -321,6 +322,19 @@ func (d decoder) comparisons(s *Spec, n *yaml.Node) error {
 				return err
 			},
 			"levels": func(v *yaml.Node) error { levelsNode = v; return nil },
+			"m": func(v *yaml.Node) error {
+				if v.Kind != yaml.SequenceNode {
+					return d.errf(v, "m: want a list of numbers, one per level")
+				}
+				for _, x := range v.Content {
+					f, err := strconv.ParseFloat(x.Value, 64)
+					if err != nil {
+						return d.errf(x, "m: want a number")
+					}
+					c.M = append(c.M, f)
+				}
+				return nil
+			},
 		})
 		if err != nil {
 			return err
@@ -352,10 +366,26 @@ func (d decoder) comparisons(s *Spec, n *yaml.Node) error {
 				return d.errf(cn, "comparison %q: no levels", c.Name)
 			}
 			c.Levels = s.Comparisons[idx].Levels
+			if c.M == nil {
+				c.M = s.Comparisons[idx].M
+			}
+			if c.TF == "" {
+				c.TF, c.TFWeight = s.Comparisons[idx].TF, s.Comparisons[idx].TFWeight
+			}
 		} else {
+			if c.TF == "" && idx >= 0 {
+				c.TF, c.TFWeight = s.Comparisons[idx].TF, s.Comparisons[idx].TFWeight
+			}
 			levels, err := d.levels(c, levelsNode)
 			if err != nil {
 				return err
+			}
+			// Exact agreement on the tf column is where term frequencies
+			// adjust the weight.
+			for j := range levels {
+				if c.TF != "" && levels[j].Kind == Exact && levels[j].Column == c.TF {
+					levels[j].TF = true
+				}
 			}
 			c.Levels = levels
 		}

@@ -104,8 +104,10 @@ var (
 )
 
 // identifier compares an identifier: equal, one keying slip, different.
+// Its m is fixed, not trained: two records with different valid
+// identifiers are almost always different records.
 func identifier(name, col string) Comparison {
-	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(Damerau, 1), other}}
+	return Comparison{Name: name, Column: col, Levels: []Level{exact, lv(Damerau, 1), other}, M: []float64{0.95, 0.03, 0.02}}
 }
 
 func postcodeCmp() Comparison {
@@ -162,14 +164,24 @@ func defaultPerson() *Spec {
 			identifier("ni_number", "ni"),
 			{Name: "email", Column: "email", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
 			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
-			postcodeCmp(),
-			{Name: "house_number", Column: "house", Levels: []Level{exact, lv(Damerau, 1), other}},
-			textCmp("street", "street", 0.92, 0.8),
+			// Where a person lives is one comparison: a postcode, a house
+			// number and a street say the same thing, and Fellegi-Sunter
+			// would add their weights as if independent — enough to link
+			// two members of one household.
+			{Name: "address", Column: "addr_tokens", Levels: []Level{
+				{Kind: Exact, Column: "addr_key", Label: "same dwelling"},
+				{Kind: Jaccard, Column: "addr_tokens", Threshold: 0.8},
+				{Kind: Exact, Column: "pc", Label: "same postcode"},
+				{Kind: Jaccard, Column: "addr_tokens", Threshold: 0.5},
+				{Kind: Exact, Column: "pc_out", Label: "same postcode district"},
+				other}},
+			// Locality and town carry little weight inside one council
+			// (nearly everyone agrees) but separate places elsewhere.
 			textCmp("locality", "locality", 0.92, 0.8),
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.95, Review: 0.3, Veto: 0.01},
 		// Members of one household share a surname and an address, and
 		// Fellegi-Sunter counts those as independent evidence: only
 		// something that tells people apart may make a link.
@@ -178,6 +190,10 @@ func defaultPerson() *Spec {
 }
 
 func defaultProperty() *Spec {
+	// A property is its dwelling: UPRNs are allocated in sequence (one
+	// digit apart is another property), and another house or flat number
+	// is another property whatever the street says. Those comparisons have
+	// a fixed m; a street and a postcode are shared by a whole road.
 	return &Spec{
 		Blocking: []BlockingRule{
 			block("uprn"),
@@ -185,26 +201,19 @@ func defaultProperty() *Spec {
 			block("pc", "building"),
 			block("pc", "flat"),
 			block("street", "house", "town"),
-			// A street finds the candidates whose number was mistyped, but
-			// its pairs are mostly neighbours: they do not train.
-			noTrain(block("pc_sector", "street")),
+			block("addr_key"),
 		},
 		Comparisons: []Comparison{
-			// UPRNs are given out in sequence: one digit apart is next door.
-			{Name: "uprn", Column: "uprn", Levels: []Level{exact, other}},
-			// FLAT 1 and FLAT 2, 14 and 16: one character apart and another
-			// home. Numbers and flats agree or they do not.
-			{Name: "flat", Column: "flat", Levels: []Level{exact, other}},
-			{Name: "house_number", Column: "house", Levels: []Level{exact, other}},
+			{Name: "uprn", Column: "uprn", Levels: []Level{exact, other}, M: []float64{0.999, 0.001}},
+			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}, M: []float64{0.9, 0.05, 0.05}},
+			{Name: "house_number", Column: "house", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			textCmp("building_name", "building", 0.92, 0.8),
 			textCmp("street", "street", 0.92, 0.8),
 			postcodeCmp(),
 			textCmp("town", "town", 0.92, 0.8),
-			{Name: "address", Column: "addr_tokens", Levels: []Level{lv(Jaccard, 0.9), lv(Jaccard, 0.6), lv(Jaccard, 0.3), other}},
-			{Name: "classification", Column: "class", Levels: []Level{exact, {Kind: Initial}, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.9, Review: 0.5, Veto: 0.01},
 		// A street and a postcode say where, not which: another number, flat
 		// or building on them is another property.
 		Require:  []string{"uprn", "flat", "house_number", "building_name"},
@@ -245,7 +254,7 @@ func defaultBusiness() *Spec {
 			{Name: "email", Column: "email", Levels: []Level{exact, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"company_no"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3},
+		Thresholds:    Thresholds{Link: 0.7, Review: 0.3, Veto: 0.01},
 		// An address is where a business trades or is registered, and one
 		// address holds many: a link needs the name or the number.
 		Require:  []string{"company_number", "business_name"},

@@ -55,9 +55,13 @@ type Spec struct {
 
 // Thresholds are match probabilities: pairs at or above Link are linked
 // automatically; pairs at or above Review (and below Link) go to a steward.
+//
+// Candidate pairs below Veto are kept as negative evidence: clustering never
+// joins two groups across one of them (0 turns this off).
 type Thresholds struct {
 	Link   float64 `json:"link"`
 	Review float64 `json:"review"`
+	Veto   float64 `json:"veto"`
 }
 
 // Cluster tunes the guard against chaining. Two groups that already hold
@@ -152,6 +156,11 @@ type Comparison struct {
 	// levels marked TF ("" for none); TFWeight scales the adjustment.
 	TF       string  `json:"tf,omitempty"`
 	TFWeight float64 `json:"tf_weight,omitempty"`
+	// M, when set, fixes m per level (in level order) instead of training
+	// it: identifiers, whose disagreement means different records whatever
+	// the candidate pairs look like, keep EM from calling every pair that
+	// shares a street a match.
+	M []float64 `json:"m,omitempty"`
 }
 
 // Rule is a deterministic rule: two records that agree on every column of
@@ -221,6 +230,9 @@ func (s *Spec) Validate() error {
 	if !(t.Review > 0 && t.Review <= t.Link && t.Link < 1) {
 		return fmt.Errorf("thresholds: want 0 < review (%g) ≤ link (%g) < 1", t.Review, t.Link)
 	}
+	if t.Veto < 0 || t.Veto >= t.Review {
+		return fmt.Errorf("thresholds: want 0 ≤ veto (%g) < review (%g)", t.Veto, t.Review)
+	}
 	if s.Cluster.MinDensity < 0 || s.Cluster.MinDensity > 1 {
 		return fmt.Errorf("cluster.min_density %g: want 0..1", s.Cluster.MinDensity)
 	}
@@ -270,6 +282,21 @@ func (s *Spec) Validate() error {
 		if c.Levels[len(c.Levels)-1].Kind != Else {
 			return fmt.Errorf("comparison %q: the last level must be else", c.Name)
 		}
+		if c.M != nil {
+			if len(c.M) != len(c.Levels) {
+				return fmt.Errorf("comparison %q: m has %d values for %d levels", c.Name, len(c.M), len(c.Levels))
+			}
+			sum := 0.0
+			for _, m := range c.M {
+				if m <= 0 || m >= 1 {
+					return fmt.Errorf("comparison %q: each m must be between 0 and 1", c.Name)
+				}
+				sum += m
+			}
+			if sum < 0.99 || sum > 1.01 {
+				return fmt.Errorf("comparison %q: m values sum to %g, want 1", c.Name, sum)
+			}
+		}
 	}
 	for _, r := range s.Require {
 		if !names["cmp:"+r] {
@@ -300,10 +327,11 @@ func (l Level) check(c Comparison) error {
 		return fmt.Errorf("unknown column %q (known: %s)", l.Column, ColumnNames())
 	}
 	needList := l.Kind == Jaccard || l.Kind == Overlap
-	if needList != (col.Type == List) {
-		if needList {
-			return fmt.Errorf("%s needs a token-list column; %q is not one", l.Kind, l.Column)
-		}
+	anyType := l.Kind == Else || l.Kind == Exact
+	if needList && col.Type != List {
+		return fmt.Errorf("%s needs a token-list column; %q is not one", l.Kind, l.Column)
+	}
+	if !needList && !anyType && col.Type == List {
 		return fmt.Errorf("%s cannot compare the token list %q (use jaccard or overlap)", l.Kind, l.Column)
 	}
 	switch l.Kind {

@@ -217,7 +217,7 @@ func (g *Gen) Candidates(delta bool) Query {
 	for i, r := range rules {
 		for _, half := range halves {
 			var sb strings.Builder
-			sb.WriteString("SELECT l." + b.q("rid") + " AS rid_l, r." + b.q("rid") + " AS rid_r, " + b.p(r.Name) + " AS rule\n")
+			sb.WriteString("SELECT l." + b.q("rid") + " AS rid_l, r." + b.q("rid") + " AS rid_r, " + b.p(r.Name) + " AS rule, " + g.ruleMask(b, rules) + " AS rules\n")
 			lsrc, rsrc := b.q(g.T.Base), b.q(g.T.Base)
 			inDelta := "SELECT " + b.q("rid") + " FROM " + b.q(g.T.Delta)
 			switch half {
@@ -245,6 +245,20 @@ func (g *Gen) Candidates(delta bool) Query {
 	}
 	b.w(g.D.CreateTemp(b.q(g.T.Cand), strings.Join(parts, "\nUNION ALL\n")))
 	return b.query()
+}
+
+// ruleMask is a bit set of every rule a pair satisfies (bit i for rule i),
+// so that training can take each rule's pairs whichever rule found them
+// first. Rules past the 63rd are left out of the mask.
+func (g *Gen) ruleMask(b *builder, rules []spec.BlockingRule) string {
+	var terms []string
+	for i, r := range rules {
+		if i >= 63 {
+			break
+		}
+		terms = append(terms, fmt.Sprintf("CASE WHEN coalesce(%s, false) THEN %d ELSE 0 END", g.ruleCond(b, r), int64(1)<<i))
+	}
+	return "CAST(" + strings.Join(terms, " + ") + " AS BIGINT)"
 }
 
 // levelCond is the SQL test of one level on sides l and r.
@@ -328,7 +342,7 @@ func (g *Gen) detExpr(b *builder) string {
 // or subquery with rid_l, rid_r, rule).
 func (g *Gen) gammaSelect(b *builder, from string, withTF bool) string {
 	var sel []string
-	sel = append(sel, "c.rid_l", "c.rid_r", "c.rule")
+	sel = append(sel, "c.rid_l", "c.rid_r", "c.rule", "c.rules")
 	for _, c := range g.Spec.Comparisons {
 		sel = append(sel, g.gammaExpr(b, c)+" AS "+b.q(GammaCol(c)))
 	}
@@ -353,11 +367,11 @@ func (g *Gen) Gammas() Query {
 	return b.query()
 }
 
-// PatternCounts counts the candidates of each blocking rule by agreement
-// pattern: EM's input.
+// PatternCounts counts the candidates by the set of blocking rules they
+// satisfy (the rules bit set) and agreement pattern: EM's input.
 func (g *Gen) PatternCounts() Query {
 	b := &builder{d: g.D}
-	cols := []string{"rule"}
+	cols := []string{"rules"}
 	for _, c := range g.Spec.Comparisons {
 		cols = append(cols, b.q(GammaCol(c)))
 	}
@@ -426,9 +440,10 @@ func (g *Gen) weightTerms(b *builder, w Weights, only map[string]bool) []string 
 }
 
 // Score renders the scored pairs at or above the review probability (and
-// every pair a deterministic rule links) into table out: rid_l, rid_r, rule,
+// every pair a deterministic rule links), and those below the veto
+// probability (when veto > 0), into table out: rid_l, rid_r, rule,
 // match_weight, probability.
-func (g *Gen) Score(out string, w Weights, review float64) Query {
+func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 	b := &builder{d: g.D}
 	inner := g.gammaSelect(b, b.q(g.T.Cand), true)
 	we := g.weightExpr(b, w)
@@ -439,6 +454,9 @@ func (g *Gen) Score(out string, w Weights, review float64) Query {
 	}
 	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
 		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
+	if veto > 0 {
+		q += " OR w < " + b.p(logit(veto))
+	}
 	b.w(g.D.CreateTemp(b.q(out), q))
 	return b.query()
 }
@@ -472,11 +490,29 @@ func (g *Gen) heldCond(b *builder, w Weights) string {
 	return "(" + strings.Join(or, " OR ") + ")"
 }
 
-// Explain renders one pair's comparison vector, tf values and weight.
+// Explain renders one pair's comparison vector, tf values, weight, each
+// comparison's values on both sides ("vl.<name>", "vr.<name>"), whether
+// each effective blocking rule finds the pair ("b.<i>") and whether the
+// mode allows it ("mode_ok").
 func (g *Gen) Explain(ridL, ridR int64, w Weights) Query {
 	b := &builder{d: g.D}
-	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS VARCHAR) AS rule)"
+	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS VARCHAR) AS rule, CAST(0 AS BIGINT) AS rules)"
 	inner := g.gammaSelect(b, from, true)
+	var extra []string
+	for _, c := range g.Spec.Comparisons {
+		extra = append(extra, "CAST(l."+b.q(c.Column)+" AS VARCHAR) AS "+b.q("vl."+c.Name), "CAST(r."+b.q(c.Column)+" AS VARCHAR) AS "+b.q("vr."+c.Name))
+	}
+	for i, r := range EffectiveRules(g.Spec) {
+		extra = append(extra, "coalesce("+g.ruleCond(b, r)+", false) AS "+b.q(fmt.Sprintf("b.%d", i)))
+	}
+	mode := "true"
+	if m := g.modeCond(b); m != "" {
+		mode = m
+	}
+	extra = append(extra, mode+" AS mode_ok")
+	// The extra columns read l and r: splice them into the inner select.
+	fromAt := strings.Index(inner, "\nFROM ")
+	inner = inner[:fromAt] + ",\n       " + strings.Join(extra, ",\n       ") + inner[fromAt:]
 	we := g.weightExpr(b, w)
 	b.w("SELECT *, " + we + " AS w\nFROM (\n" + inner + "\n)")
 	return b.query()

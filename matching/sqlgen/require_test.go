@@ -36,7 +36,7 @@ func TestScoreRequire(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s.Require = tt.require
 			g := &Gen{D: DuckDB{}, Spec: s, T: DefaultTables}
-			q := g.Score("_out", w, 0.3)
+			q := g.Score("_out", w, 0.3, 0.01)
 			has := strings.Contains(q.SQL, "THEN least(")
 			if has != tt.capped {
 				t.Fatalf("capped %v, want %v:\n%s", has, tt.capped, q.SQL)

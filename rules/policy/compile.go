@@ -103,7 +103,7 @@ func Compile(p *Policy, env Env) (*Engine, Diagnostics) {
 	e.cel = celEnv
 
 	// Flags.
-	for _, f := range builtinFlags {
+	for _, f := range BuiltinFlags() {
 		e.flags[f] = FlagDef{Name: f, Restricted: true}
 	}
 	for _, f := range p.Flags {
@@ -334,6 +334,11 @@ func sha256Hex(b []byte) string {
 }
 
 func keyPath(ref *KeyRef, env Env) string {
+	if rest, ok := strings.CutPrefix(ref.File, "~/"); ok {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, rest)
+		}
+	}
 	if filepath.IsAbs(ref.File) {
 		return ref.File
 	}
@@ -403,8 +408,10 @@ func newCELEnv() (*cel.Env, error) {
 }
 
 // celFunctions are the functions and macros conditions may use, for suggestions.
-var celFunctions = []string{"size", "contains", "startsWith", "endsWith", "matches", "exists", "exists_one", "all", "map", "filter",
-	"int", "string", "double", "timestamp", "duration", "lowerAscii", "upperAscii", "trim", "replace", "split", "substring", "indexOf", "join"}
+func celFunctions() []string {
+	return []string{"size", "contains", "startsWith", "endsWith", "matches", "exists", "exists_one", "all", "map", "filter",
+		"int", "string", "double", "timestamp", "duration", "lowerAscii", "upperAscii", "trim", "replace", "split", "substring", "indexOf", "join"}
+}
 
 // isCall reports whether name at loc in the expression is called: (…) follows it.
 func isCall(src string, loc common.Location, name string) bool {
@@ -423,6 +430,8 @@ func isCall(src string, loc common.Location, name string) bool {
 	return col < len(line) && line[col] == '(' && col >= len([]rune(name)) && string(line[col-len([]rune(name)):col]) == name
 }
 
+var wordOperator = regexp.MustCompile(`'(and|or|not|AND|OR|NOT)'`)
+
 var undeclared = regexp.MustCompile(`undeclared reference to '([^']+)'`)
 
 // compileWhere type-checks a row condition. Diagnostics carry lines in the
@@ -436,10 +445,14 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			back := 0 // a call is reported at its '(': point at the name instead
 			if m := undeclared.FindStringSubmatch(msg); m != nil && isCall(r.Where, ce.Location, m[1]) {
 				back = len([]rune(m[1]))
-				msg = fmt.Sprintf("unknown function %q: a condition may call only CEL's standard functions (size, contains, startsWith, endsWith, matches, exists, all, …)%s", m[1], didYouMean(m[1], celFunctions))
+				msg = fmt.Sprintf("unknown function %q: a condition may call only CEL's standard functions (size, contains, startsWith, endsWith, matches, exists, all, …)%s", m[1], didYouMean(m[1], celFunctions()))
 			} else if m != nil {
 				msg = fmt.Sprintf("unknown name %q: a condition may use only the record's fields and %s, %s, %s, %s, %s, %s%s",
 					m[1], VarKind, VarID, VarAge, VarServices, VarSources, VarFlags, didYouMean(m[1], Variables()))
+			} else if strings.HasPrefix(msg, "Syntax error") && wordOperator.MatchString(msg) {
+				msg += " (CEL writes and, or, not as &&, ||, !)"
+			} else if strings.HasPrefix(msg, "Syntax error") && (strings.Contains(msg, "'='") || strings.Contains(msg, "at: '= '")) {
+				msg += " (CEL compares with ==)"
 			} else if strings.HasPrefix(msg, "found no matching overload") {
 				msg += " (no such function for these types; conditions may use CEL's standard functions only)"
 			}
@@ -447,9 +460,23 @@ func (e *Engine) compileWhere(r *EntityRule, services, namedFlags map[string]boo
 			line, col := pos.Line, pos.Column
 			if ce.Location != nil && ce.Location.Line() > 0 {
 				line += ce.Location.Line() - 1
-				if ce.Location.Line() == 1 && col > 0 {
+				switch {
+				case len(r.whereFolded) > 0 && ce.Location.Line() == 1:
+					// A folded block is one line to CEL: find the source line.
+					off := ce.Location.Column() - back
+					for _, n := range r.whereFolded[:len(r.whereFolded)-1] {
+						if off <= n {
+							break
+						}
+						off -= n + 1
+						line++
+					}
+					col += off
+				case r.whereBlock:
 					col += ce.Location.Column() - back
-				} else {
+				case ce.Location.Line() == 1 && col > 0:
+					col += ce.Location.Column() - back
+				default:
 					col = ce.Location.Column() + 1 - back
 				}
 			}

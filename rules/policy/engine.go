@@ -308,15 +308,10 @@ func (a *activation) ResolveName(name string) (any, bool) {
 
 func (a *activation) Parent() interpreter.Activation { return nil }
 
-var recordFieldNames = func() map[string]bool {
-	m := map[string]bool{}
-	for _, f := range record.AllFields() {
-		m[f.Name()] = true
-	}
-	return m
-}()
-
-func isVariable(name string) bool { return recordFieldNames[name] }
+func isVariable(name string) bool {
+	_, ok := record.ParseField(name)
+	return ok
+}
 
 func nonNil(s []string) []string {
 	if s == nil {

@@ -95,6 +95,11 @@ func TestLintErrors(t *testing.T) {
 		{"cel type error", func(s string) string { return strings.Replace(s, "age >= 65", `age >= "65"`, 1) }, goodKey, CodeCEL, Error, 19, "no matching overload"},
 		{"cel not boolean", func(s string) string { return strings.Replace(s, "age >= 65", `age + 1`, 1) }, goodKey, CodeCEL, Error, 19, "not true or false"},
 		{"cel syntax", func(s string) string { return strings.Replace(s, "age >= 65", `age >=`, 1) }, goodKey, CodeCEL, Error, 19, ""},
+		{"cel and", func(s string) string { return strings.Replace(s, "age >= 65", `age >= 65 and age < 90`, 1) }, goodKey, CodeCEL, Error, 19, "CEL writes and, or, not as &&"},
+		{"cel single equals", func(s string) string { return strings.Replace(s, "age >= 65", `sex = "F"`, 1) }, goodKey, CodeCEL, Error, 19, "compares with =="},
+		{"condition quoted in part", func(s string) string {
+			return strings.Replace(s, "where: 'age >= 65'", `where: "adult-social-care" in services`, 1)
+		}, goodKey, CodeYAML, Error, 0, "quote a where: condition whole"},
 		{"unknown service", func(s string) string { return strings.Replace(s, "age >= 65", `"adult-social-cre" in services`, 1) }, goodKey, CodeUnknownSvc, Warning, 19, `did you mean "adult-social-care"`},
 		{"unknown transform", func(s string) string { return strings.Replace(s, "given_name: keep", "given_name: pseudonymize-it", 1) }, goodKey, CodeTransform, Error, 21, "unknown transform"},
 		{"transform does not fit", func(s string) string {
@@ -131,6 +136,12 @@ func TestLintErrors(t *testing.T) {
 		{"key file readable by others", func(s string) string {
 			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {file: loose.key}", 1)
 		}, nil, CodeKeyMissing, Warning, 8, "chmod 600"},
+		{"key pasted as env name", func(s string) string {
+			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {env: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b}", 1)
+		}, nil, CodeKeyInPolicy, Error, 8, "looks like key material"},
+		{"key pasted as file name", func(s string) string {
+			return strings.Replace(s, "key: {env: NHS_KEY}", "key: {file: c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY=}", 1)
+		}, nil, CodeKeyInPolicy, Error, 8, "looks like key material"},
 		{"key shared", func(s string) string {
 			return strings.Replace(s, "agreements:", "  - {id: police, name: P, contact: c, key: {env: NHS_KEY}}\nagreements:", 1)
 		}, goodKey, CodeKeyShared, Error, 9, "same key as nhs"},
@@ -173,6 +184,17 @@ func TestLintNeverEchoesKeyMaterial(t *testing.T) {
 	for _, d := range lint(t, text, nil) {
 		if strings.Contains(d.String(), secret) {
 			t.Fatalf("diagnostic echoes the key: %v", d)
+		}
+	}
+	for _, pasted := range []string{"key: {env: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b}", "key: {file: c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY=}"} {
+		text := strings.Replace(lintBase, "given_name: keep", "nhs_number: pseudonymise", 1)
+		text = strings.Replace(text, "key: {env: NHS_KEY}", pasted, 1)
+		secret := pasted[strings.Index(pasted, ": ")+2 : len(pasted)-1]
+		secret = secret[strings.Index(secret, " ")+1:]
+		for _, d := range lint(t, text, nil) {
+			if strings.Contains(d.String(), secret) {
+				t.Fatalf("diagnostic echoes the pasted key: %v", d)
+			}
 		}
 	}
 	// A key read from the environment never appears either, whatever goes wrong.
@@ -427,5 +449,61 @@ func TestLintAgainstGoldenYAMLSources(t *testing.T) {
 	}
 	if !svc || !flag {
 		t.Fatalf("want unknown service and undefined source flag warnings, got:\n%v", ds)
+	}
+}
+
+func TestSeveralAgreementsNeedAReference(t *testing.T) {
+	second := `  - reference: DSA-2
+    partner: nhs
+    legal_basis: Art 6(1)(e)
+    purposes: [planning]
+    start: 2025-01-01
+    end: 2027-01-01
+    review: 2026-12-01
+    entities:
+      property:
+        fields: [uprn]
+`
+	e := compileText(t, lintBase+second, lintNow)
+	_, err := e.Plan("nhs", "", lintNow)
+	var ae *AmbiguousError
+	if !errors.As(err, &ae) || !strings.Contains(err.Error(), "DSA-1, DSA-2") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := e.Plan("nhs", "DSA-2", lintNow); err != nil {
+		t.Fatal(err)
+	}
+	// Once DSA-1 has expired, DSA-2 alone is in force and needs no reference.
+	late := time.Date(2026, 12, 20, 0, 0, 0, 0, time.UTC)
+	e = compileText(t, strings.Replace(lintBase, "end: 2027-01-01", "end: 2026-12-15", 1)+second, late)
+	if p, err := e.Plan("nhs", "", late); err != nil || p.Agreement.Reference != "DSA-2" {
+		t.Fatalf("got %v, %v", p, err)
+	}
+}
+
+func TestConditionPositionsInBlocks(t *testing.T) {
+	tests := []struct {
+		name, where string
+		line, col   int
+	}{
+		{"single-quoted", `        where: 'age >= 65 && postcod == ""'`, 19, 30},
+		{"double-quoted", `        where: "age >= 65 && postcod == ''"`, 19, 30},
+		{"plain", `        where: age >= 65 && postcod == ""`, 19, 29},
+		{"literal block", "        where: |\n          age >= 65 &&\n          postcod == \"\"", 21, 11},
+		{"folded block", "        where: >\n          age >= 65 &&\n          \"x\" in services && postcod == \"\"", 21, 30},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := strings.Replace(lintBase, "        where: 'age >= 65'", tc.where, 1)
+			for _, d := range lint(t, text, goodKey) {
+				if d.Code == CodeCEL {
+					if d.Line != tc.line || d.Column != tc.col || !strings.Contains(d.Message, `"postcod"`) {
+						t.Fatalf("got %v, want line %d column %d", d, tc.line, tc.col)
+					}
+					return
+				}
+			}
+			t.Fatal("no CEL error")
+		})
 	}
 }

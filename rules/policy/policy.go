@@ -56,12 +56,11 @@ type FlagDef struct {
 	Pos         Pos
 }
 
-// BuiltinFlags are always restricted: a record carrying one never leaves
-// unless an agreement names the flag.
-var builtinFlags = []string{"safeguarding", "witness_protection", "national_data_opt_out"}
-
-// BuiltinFlags returns the always-restricted flags.
-func BuiltinFlags() []string { return append([]string(nil), builtinFlags...) }
+// BuiltinFlags returns the flags that are always restricted: a record
+// carrying one never leaves unless an agreement names the flag.
+func BuiltinFlags() []string {
+	return []string{"safeguarding", "witness_protection", "national_data_opt_out"}
+}
 
 // Partner is an organisation outside the council, or an internal role
 // (a team inside it) when Internal is set.
@@ -136,9 +135,13 @@ type Named struct {
 type EntityRule struct {
 	Kind     string
 	Where    string // CEL; empty means every row (subject to flags)
-	WherePos Pos
-	Fields   []FieldRule
-	Pos      Pos
+	WherePos Pos    // where the expression's text starts
+	// whereBlock: the expression is a YAML block scalar, each of its lines
+	// indented to WherePos.Column.
+	whereBlock  bool
+	whereFolded []int // folded block: the length of each source line of the expression
+	Fields      []FieldRule
+	Pos         Pos
 }
 
 // FieldRule names one field and its transform.
@@ -158,12 +161,15 @@ func Parse(file string, b []byte) (*Policy, Diagnostics) {
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&root); err != nil {
 		line, msg := yamlMessage(err)
+		if strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "could not find expected ':'") {
+			msg += ` on or just after this line: check the indentation, and quote a where: condition whole, e.g. where: '"adult-social-care" in services'`
+		}
 		return nil, Diagnostics{{File: file, Line: line, Severity: Error, Code: CodeYAML, Message: msg}}
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, Diagnostics{{File: file, Line: 1, Severity: Error, Code: CodeYAML, Message: "want a mapping at the top level (partners:, agreements:, …)"}}
 	}
-	w := &walker{file: file, ds: &ds}
+	w := &walker{file: file, ds: &ds, lines: strings.Split(string(b), "\n")}
 	top := root.Content[0]
 	w.keys(top, "", "version", "council", "services", "flags", "partners", "roles", "agreements")
 	if n := get(top, "version"); n != nil {
@@ -245,8 +251,9 @@ func (p *Policy) Agreement(ref string) *Agreement {
 
 // walker turns YAML nodes into the model, collecting diagnostics.
 type walker struct {
-	file string
-	ds   *Diagnostics
+	file  string
+	ds    *Diagnostics
+	lines []string
 }
 
 func (w *walker) add(n *yaml.Node, sev Severity, scope, code, format string, args ...any) {
@@ -388,8 +395,13 @@ func (w *walker) partner(n *yaml.Node, internal bool) *Partner {
 		} else if w.want(k, yaml.MappingNode, scope, "key: want {file: PATH} or {env: VARIABLE}") {
 			w.keys(k, scope, "file", "env")
 			pt.Key = &KeyRef{File: w.scalar(get(k, "file"), scope, "key file"), Env: w.scalar(get(k, "env"), scope, "key env"), Pos: posOf(k)}
-			if (pt.Key.File == "") == (pt.Key.Env == "") {
+			switch {
+			case (pt.Key.File == "") == (pt.Key.Env == ""):
 				w.errorf(k, scope, CodeKeyMissing, "%s %s: key wants exactly one of file or env", what, pt.ID)
+			case looksLikeKey(pt.Key.Env) || looksLikeKey(pt.Key.File):
+				// Someone pasted the key where its location belongs: never echo it.
+				w.errorf(k, scope, CodeKeyInPolicy, "%s %s: key: {file: …} or {env: …} must say where the key is kept, but this looks like key material (not repeated here): move it to a file or an environment variable", what, pt.ID)
+				pt.Key = nil
 			}
 		}
 	}
@@ -466,7 +478,21 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 		}
 		if wn.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			r.WherePos.Line++ // a block scalar starts on the next line
-			r.WherePos.Column = 0
+			r.WherePos.Column = 1
+			if l := r.WherePos.Line - 1; l < len(w.lines) {
+				r.WherePos.Column = len(w.lines[l]) - len(strings.TrimLeft(w.lines[l], " ")) + 1
+			}
+			r.whereBlock = true
+			if wn.Style&yaml.FoldedStyle != 0 {
+				for l := r.WherePos.Line - 1; l < len(w.lines); l++ {
+					t := strings.TrimSpace(w.lines[l])
+					indent := len(w.lines[l]) - len(strings.TrimLeft(w.lines[l], " "))
+					if t == "" || indent+1 < r.WherePos.Column {
+						break // the block ends at a blank or less indented line
+					}
+					r.whereFolded = append(r.whereFolded, len(t))
+				}
+			}
 		}
 	}
 	fn := get(n, "fields")
@@ -489,15 +515,15 @@ func (w *walker) entity(kn, n *yaml.Node, scope string) *EntityRule {
 			r.Fields = append(r.Fields, w.field(fn.Content[i], fn.Content[i+1], scope))
 		}
 	default:
-		w.errorf(fn, scope, CodeBadValue, "fields: want a mapping of field to transform, or a list of fields")
+		w.errorf(fn, scope, CodeBadValue, "fields: want a mapping of field to transform (given_name: keep) or a list of fields ([given_name, family_name] or one '- given_name' per line)")
 	}
 	return r
 }
 
 func (w *walker) field(kn, vn *yaml.Node, scope string) FieldRule {
 	fr := FieldRule{Field: kn.Value, Pos: posOf(kn)}
-	ops := make([]string, len(transform.Ops))
-	for i, o := range transform.Ops {
+	ops := make([]string, len(transform.Ops()))
+	for i, o := range transform.Ops() {
 		ops[i] = string(o)
 	}
 	switch vn.Kind {
@@ -611,4 +637,26 @@ func yamlMessage(err error) (int, string) {
 		s = strings.TrimSpace(s)
 	}
 	return line, s
+}
+
+// looksLikeKey reports whether s looks like key material rather than a
+// file path or a variable name: long, one token of hex or base64 with both
+// letters and digits, and no path separator or file extension.
+func looksLikeKey(s string) bool {
+	if len(s) < 24 || strings.ContainsAny(s, "./\\") {
+		return false
+	}
+	letters, digits := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters = true
+		case r == '+' || r == '=' || r == '-' || r == '_':
+		default:
+			return false
+		}
+	}
+	return letters && digits
 }

@@ -29,7 +29,7 @@ const (
 )
 
 // Ops lists every transform, for suggestions and documentation.
-var Ops = []Op{Keep, Drop, Mask, Pseudonymise, Generalise}
+func Ops() []Op { return []Op{Keep, Drop, Mask, Pseudonymise, Generalise} }
 
 // Generalisation levels.
 const (
@@ -40,12 +40,9 @@ const (
 	Band     = "band"
 )
 
-// DefaultBands are the lower bounds of the default age bands:
+// DefaultBands returns the lower bounds of the default age bands:
 // 0-17, 18-24, 25-34, …, 75-84, 85+.
-var defaultBands = []int{0, 18, 25, 35, 45, 55, 65, 75, 85}
-
-// DefaultBands returns a copy of the default age bands' lower bounds.
-func DefaultBands() []int { return append([]int(nil), defaultBands...) }
+func DefaultBands() []int { return []int{0, 18, 25, 35, 45, 55, 65, 75, 85} }
 
 // Spec is one field's transform as the policy states it.
 type Spec struct {
@@ -74,7 +71,7 @@ func (s Spec) bands() []int {
 	if len(s.Bands) > 0 {
 		return s.Bands
 	}
-	return defaultBands
+	return DefaultBands()
 }
 
 func bandsText(b []int) string {
@@ -263,7 +260,7 @@ func isAlpha(s string) bool {
 // bands are ascending lower bounds; an age below the first is "<first".
 func AgeBand(age int, bands []int) string {
 	if len(bands) == 0 {
-		bands = defaultBands
+		bands = DefaultBands()
 	}
 	if age < bands[0] {
 		return "<" + strconv.Itoa(bands[0])

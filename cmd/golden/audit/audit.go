@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/rules"
 	raudit "github.com/council/golden/rules/audit"
 )
 
@@ -74,9 +75,25 @@ func logName(access bool) string {
 }
 
 type detail struct {
-	Format string `json:"format"`
-	OutDir string `json:"out_dir"`
-	Rows   int64  `json:"rows"`
+	Format   string `json:"format"`
+	OutDir   string `json:"out_dir"`
+	Rows     int64  `json:"rows"`
+	GoldenID string `json:"golden_id"` // access log
+	Shown    bool   `json:"shown"`     // access log
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func short(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }
 
 func runLog(cmd *cobra.Command, opts *LogOptions) error {
@@ -114,7 +131,11 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 		return cli.WriteJSON(opts.IO.Out, out)
 	}
 	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tPARTNER\tAGREEMENT\tROWS\tFORMAT\tOUT\tHASH")
+	if opts.Access {
+		fmt.Fprintln(tw, "SEQ\tAT\tUSER\tROLE\tRULE\tPURPOSE\tGOLDEN ID\tSHOWN\tHASH")
+	} else {
+		fmt.Fprintln(tw, "SEQ\tAT\tACTOR\tPARTNER\tAGREEMENT\tROWS\tFORMAT\tOUT\tHASH")
+	}
 	for _, e := range keep {
 		var d detail
 		json.Unmarshal([]byte(e.Detail), &d)
@@ -122,7 +143,15 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 		if t, err := time.Parse(time.RFC3339Nano, at); err == nil {
 			at = t.Format(time.RFC3339)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, e.Hash[:12])
+		if opts.Access {
+			rule := e.Agreement
+			if rule == "" {
+				rule = "-"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, rule, e.Purpose, d.GoldenID, yesNo(d.Shown), short(e.Hash))
+			continue
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", e.Seq, at, e.Actor, e.Partner, e.Agreement, d.Rows, d.Format, d.OutDir, short(e.Hash))
 	}
 	tw.Flush()
 	if len(keep) == 0 {
@@ -133,9 +162,10 @@ func runLog(cmd *cobra.Command, opts *LogOptions) error {
 
 // VerifyOptions are verify's inputs.
 type VerifyOptions struct {
-	IO     *cli.IOStreams
-	Anchor string // SEQ:HASH from a manifest
-	JSON   bool
+	IO       *cli.IOStreams
+	Anchor   string   // SEQ:HASH from a manifest
+	Manifest []string // manifest.json files to check against the log
+	JSON     bool
 
 	factory *cli.Factory
 }
@@ -151,10 +181,13 @@ An edited entry, a deleted one, or entries put in another order are reported
 and the command exits 1.
 
 Removing the newest entries leaves a shorter chain that is still whole: to
-catch that, pass the disclosure anchor from a share's manifest.json
-(disclosure.seq and disclosure.hash) with --anchor.`,
+catch that, pass a share's manifest.json with --manifest (or its
+disclosure.seq and disclosure.hash with --anchor): verify checks that entry is
+still in the log, that the manifest agrees with it, and that the extract files
+beside the manifest are the ones that were shared.`,
 		Example: `  golden audit verify
   golden audit verify --anchor 42:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+  golden audit verify --manifest out/nhs/manifest.json     # the log entry, and the files beside it
   golden audit verify --anchor "$(jq -r '"\(.disclosure.seq):\(.disclosure.hash)"' out/nhs/manifest.json)"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -165,6 +198,7 @@ catch that, pass the disclosure anchor from a share's manifest.json
 		},
 	}
 	cmd.Flags().StringVar(&opts.Anchor, "anchor", "", "SEQ:HASH of a disclosure entry that must still be in the log")
+	cmd.Flags().StringArrayVar(&opts.Manifest, "manifest", nil, "a share's manifest.json: its entry must be in the log, and the extract files beside it unchanged (repeatable)")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -205,6 +239,21 @@ func runVerify(cmd *cobra.Command, opts *VerifyOptions) error {
 		r := verifyReport{Log: name, Entries: len(es), Problems: raudit.Verify(name, es)}
 		if anchorHash != "" && name == raudit.Disclosures {
 			r.Problems = append(r.Problems, raudit.VerifyHead(name, es, anchorSeq, anchorHash)...)
+		}
+		if name == raudit.Disclosures {
+			for _, mp := range opts.Manifest {
+				probs, err := rules.CheckManifest(es, mp)
+				if err != nil {
+					return cli.Usagef("%v", err)
+				}
+				for i := range probs {
+					probs[i].Msg = mp + ": " + probs[i].Msg
+				}
+				r.Problems = append(r.Problems, probs...)
+				if len(probs) == 0 && !opts.JSON {
+					fmt.Fprintf(opts.IO.Out, "%s: matches the disclosure log\n", mp)
+				}
+			}
 		}
 		if len(es) > 0 {
 			r.HeadSeq, r.HeadHash = es[len(es)-1].Seq, es[len(es)-1].Hash

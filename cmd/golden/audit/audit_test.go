@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -131,9 +132,64 @@ func TestVerifyFindsTampering(t *testing.T) {
 	}
 }
 
+func TestVerifyManifest(t *testing.T) {
+	cfg, m := project(t, 2)
+	manifest := filepath.Join(filepath.Dir(cfg), "out1", "manifest.json")
+	if out, err := run(t, cfg, "verify", "--manifest", manifest); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(filepath.Dir(manifest), m.Files[0].Name), []byte("forged"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := run(t, cfg, "verify", "--manifest", manifest)
+	if err == nil || !strings.Contains(out, "person.csv is not the file that was shared") {
+		t.Fatalf("forged extract verified: %v\n%s", err, out)
+	}
+	if _, err := run(t, cfg, "verify", "--manifest", filepath.Join(filepath.Dir(cfg), "golden.yaml")); cli.ExitCode(err) != cli.ExitUsage {
+		t.Fatalf("not a manifest: %v", err)
+	}
+}
+
 func TestVerifyBadAnchor(t *testing.T) {
 	cfg, _ := project(t, 1)
 	if _, err := run(t, cfg, "verify", "--anchor", "nonsense"); cli.ExitCode(err) != cli.ExitUsage {
 		t.Fatalf("%v", err)
+	}
+}
+
+func TestAccessLog(t *testing.T) {
+	cfgPath := govtest.Project(t, `version: 1
+services: {asc: adult-social-care}
+roles:
+  - {id: adult-social-care, name: Adult Social Care}
+agreements:
+  - {reference: ROLE-ASC, partner: adult-social-care, legal_basis: Care Act 2014, purposes: [assessment], start: 2026-01-01, end: 2027-12-31, review: 2027-06-30,
+     entities: {person: {where: 'age >= 18', fields: [given_name]}}}
+`, govtest.People)
+	cfg, _ := config.Load(cfgPath)
+	now := time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	eng, _, err := rules.Load(cfg, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), cfg.StorePath(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"P1", "P3"} {
+		rules.View(context.Background(), st, eng, rules.ViewRequest{Role: "adult-social-care", GoldenID: id, Purpose: "care assessment", Actor: "sw1", Now: now})
+	}
+	st.Close()
+	out, err := run(t, cfgPath, "log", "--access")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[1], "ROLE-ASC") || !strings.Contains(lines[1], "P1") || !strings.Contains(lines[1], "yes") ||
+		!strings.Contains(lines[2], "P3") || !strings.Contains(lines[2], " no ") {
+		t.Fatalf("access log:\n%s", out)
+	}
+	if out, err := run(t, cfgPath, "verify"); err != nil || !strings.Contains(out, "access_log: 2 entries, chain intact") {
+		t.Fatalf("%v\n%s", err, out)
 	}
 }

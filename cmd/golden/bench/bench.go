@@ -21,10 +21,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/council/golden/config"
-	"github.com/council/golden/connectors"
-	goldenpkg "github.com/council/golden/golden"
 	"github.com/council/golden/internal/cli"
 	"github.com/council/golden/matching"
+	"github.com/council/golden/pipelines"
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
 	"github.com/council/golden/synthetic"
@@ -81,27 +80,17 @@ when the stage ends (duckdb_memory()).`,
 				ctx = context.Background()
 			}
 			res, err := Run(ctx, opts)
-			if err != nil {
+			if res == nil {
 				return err
 			}
-			if opts.JSONFile != "" {
-				f, err := os.Create(opts.JSONFile)
-				if err != nil {
-					return fmt.Errorf("bench: %w", err)
-				}
-				err = cli.WriteJSON(f, res)
-				if cerr := f.Close(); err == nil {
-					err = cerr
-				}
-				if err != nil {
-					return fmt.Errorf("bench: %s: %w", opts.JSONFile, err)
-				}
-			}
 			if opts.JSON {
-				return cli.WriteJSON(opts.IO.Out, res)
+				if werr := cli.WriteJSON(opts.IO.Out, res); werr != nil {
+					return werr
+				}
+			} else {
+				res.WriteText(opts.IO.Out)
 			}
-			res.WriteText(opts.IO.Out)
-			return nil
+			return err
 		},
 	}
 	cmd.Flags().IntVar(&opts.People, "people", 10000, "residents in the synthetic city")
@@ -145,6 +134,7 @@ type Result struct {
 	Accuracy   []synthetic.Accuracy `json:"accuracy"`
 	Total      time.Duration        `json:"total_ns"`
 	Summary    map[string]int       `json:"source_records"`
+	Error      string               `json:"error,omitempty"`
 }
 
 // Run generates (or reuses) the city and runs the stages.
@@ -209,127 +199,113 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
 	defer st.Close()
-	runID, err := st.BeginRun(ctx, "bench")
-	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
-	}
+	res.save(opts.JSONFile)
 
-	// 2. Ingest, source by source, so that a source whose connector is not
-	// available is reported and the others still run.
-	ing := Stage{Name: "ingest", Detail: map[string]any{}}
-	resetPeak()
-	t0 := time.Now()
-	var quarantined int64
-	var failed []string
-	for _, src := range cfg.Sources {
-		progress("ingesting %s", src.Name)
-		rep, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{RunID: runID, Sources: []string{src.Name}})
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
+	// 2. golden run: ingest, then match and golden records per kind, exactly
+	// as pipelines.Run does them. Each stage's peak memory is measured from
+	// its start to its end, and the partial result is saved after each stage
+	// so that a run killed half-way still leaves its figures.
+	var kinds []record.Kind
+	for _, k := range opts.Kinds {
+		kinds = append(kinds, record.Kind(k))
+	}
+	popts := pipelines.Options{Kinds: kinds, Full: true, Progress: func(ps pipelines.Stage) {
+		if ps.Duration == 0 && !ps.Done && ps.Err == "" {
+			progress("%s %s", ps.Name, ps.Kind)
+			resetPeak()
+			return
+		}
+		s := Stage{Name: ps.Name, Kind: ps.Kind, Status: "ok", Error: ps.Err, Wall: ps.Duration,
+			PeakRSS: peakRSS(), DuckDBMemory: duckdbMemory(ctx, st)}
+		if !ps.Done {
+			s.Status = "failed"
+		}
+		q, args := "SELECT count(*) FROM current_records", []any{}
+		if ps.Kind != "" {
+			q, args = q+" WHERE kind = $1", []any{string(ps.Kind)}
+		}
+		if err := st.DB.QueryRowContext(ctx, q, args...).Scan(&s.Records); err == nil {
+			s.RecordsPerSec = rate(s.Records, s.Wall)
+		}
+		res.Stages = append(res.Stages, s)
+		res.save(opts.JSONFile)
+	}}
+	rep, runErr := pipelines.Run(ctx, cfg, st, popts)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if runErr != nil {
+		res.Error = runErr.Error()
+	}
+	// Fill in what only the run's report knows.
+	for i := range res.Stages {
+		s := &res.Stages[i]
+		switch s.Name {
+		case "ingest":
+			if rep == nil || rep.Ingest == nil {
+				continue
 			}
-			failed = append(failed, src.Name)
-			ing.Detail[src.Name] = "failed: " + err.Error()
-			continue
-		}
-		for _, s := range rep.Sources {
-			ing.Records += s.Read
-			quarantined += s.Quarantined
-			ing.Detail[s.Name] = map[string]int64{"read": s.Read, "stored": s.Stored, "quarantined": s.Quarantined}
+			var read, quarantined int64
+			s.Detail = map[string]any{}
+			for _, src := range rep.Ingest.Sources {
+				read += src.Read
+				quarantined += src.Quarantined
+				s.Detail[src.Name] = map[string]int64{"read": src.Read, "stored": src.Stored, "quarantined": src.Quarantined}
+			}
+			s.Records = read
+			s.RecordsPerSec = rate(read, s.Wall)
+			s.Detail["quarantined"] = quarantined
+			s.Detail["expected_quarantined"] = totalCorrupt(sum.Corrupt)
+		case "match":
+			for _, m := range rep.Matching {
+				if m != nil && m.Kind == s.Kind {
+					s.CandidatePairs = m.CandidatePairs
+					s.Timings = m.Timings
+					s.Detail = map[string]any{"links": m.Links, "review": m.Review, "clusters": m.Clusters, "trained": m.Trained}
+				}
+			}
+		case "golden":
+			for _, g := range rep.Golden {
+				if g != nil && g.Kind == s.Kind {
+					s.Detail = map[string]any{"active": g.Active, "created": g.Created, "households": g.Households}
+				}
+			}
 		}
 	}
-	ing.Wall = time.Since(t0)
-	ing.PeakRSS = peakRSS()
-	ing.DuckDBMemory = duckdbMemory(ctx, st)
-	ing.RecordsPerSec = rate(ing.Records, ing.Wall)
-	ing.Detail["quarantined"] = quarantined
-	ing.Detail["expected_quarantined"] = totalCorrupt(sum.Corrupt)
-	ing.Status = "ok"
-	if len(failed) > 0 {
-		ing.Status = "partial"
-		ing.Error = fmt.Sprintf("%d of %d sources could not be ingested: %v", len(failed), len(cfg.Sources), failed)
-	}
-	res.Stages = append(res.Stages, ing)
 
-	// 3. Match and build golden records per kind, scoring each clustering.
+	// 3. Score each kind's clustering against the truth.
 	truthPath, err := filepath.Abs(filepath.Join(cityDir, synthetic.TruthFile))
 	if err != nil {
 		return nil, fmt.Errorf("bench: %w", err)
 	}
-	kinds := record.Kinds
-	if len(opts.Kinds) > 0 {
-		kinds = nil
-		for _, k := range opts.Kinds {
-			kinds = append(kinds, record.Kind(k))
-		}
-	}
-	for _, kind := range kinds {
-		var n int64
-		if err := st.DB.QueryRowContext(ctx, "SELECT count(*) FROM current_records WHERE kind = $1", string(kind)).Scan(&n); err != nil {
-			return nil, fmt.Errorf("bench: %w", err)
-		}
-		if n == 0 {
+	for _, s := range res.Stages {
+		if s.Name != "match" || s.Status != "ok" {
 			continue
 		}
-		progress("matching %d %s records", n, kind)
-		m := Stage{Name: "match", Kind: kind, Records: n}
-		resetPeak()
-		t0 := time.Now()
-		rep, err := matching.Run(ctx, st, cfg, kind, matching.Options{RunID: runID})
-		m.Wall = time.Since(t0)
-		m.PeakRSS = peakRSS()
-		m.DuckDBMemory = duckdbMemory(ctx, st)
-		m.RecordsPerSec = rate(n, m.Wall)
+		acc, err := synthetic.Evaluate(ctx, st.DB, truthPath, s.Kind)
 		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			m.Status, m.Error = "failed", err.Error()
-			res.Stages = append(res.Stages, m)
+			res.Error = strings.TrimPrefix(res.Error+"; ", "; ") + err.Error()
 			continue
 		}
-		m.Status = "ok"
-		m.CandidatePairs = rep.CandidatePairs
-		m.Timings = rep.Timings
-		m.Detail = map[string]any{"links": rep.Links, "review": rep.Review, "clusters": rep.Clusters, "trained": rep.Trained}
-		res.Stages = append(res.Stages, m)
-
-		acc, err := synthetic.Evaluate(ctx, st.DB, truthPath, kind)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			m.Error = err.Error() // matching ran; only its evaluation failed
-			res.Stages[len(res.Stages)-1] = m
-		} else {
-			res.Accuracy = append(res.Accuracy, *acc)
-		}
-
-		progress("building golden %s records", kind)
-		g := Stage{Name: "golden", Kind: kind, Records: n}
-		resetPeak()
-		t0 = time.Now()
-		grep, err := goldenpkg.Build(ctx, st, cfg, kind, goldenpkg.Options{RunID: runID})
-		g.Wall = time.Since(t0)
-		g.PeakRSS = peakRSS()
-		g.DuckDBMemory = duckdbMemory(ctx, st)
-		g.RecordsPerSec = rate(n, g.Wall)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			g.Status, g.Error = "failed", err.Error()
-		} else {
-			g.Status = "ok"
-			g.Detail = map[string]any{"active": grep.Active, "created": grep.Created, "households": grep.Households}
-		}
-		res.Stages = append(res.Stages, g)
-	}
-	if err := st.FinishRun(ctx, runID, "ok"); err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		res.Accuracy = append(res.Accuracy, *acc)
 	}
 	res.Total = time.Since(start)
+	res.save(opts.JSONFile)
+	if res.Error != "" {
+		return res, fmt.Errorf("bench: %s", res.Error)
+	}
 	return res, nil
+}
+
+// save writes the result as JSON to path, if one is given.
+func (r *Result) save(path string) {
+	if path == "" {
+		return
+	}
+	if f, err := os.Create(path); err == nil {
+		cli.WriteJSON(f, r)
+		f.Close()
+	}
 }
 
 func totalCorrupt(m map[string]int) int {
@@ -386,6 +362,9 @@ func (r *Result) WriteText(w io.Writer) {
 			fmt.Fprintf(w, "%-9s %10d %10d %12d %12d %12d %9.4f %9.4f %9.4f\n", a.Kind, a.Records, a.Entities, a.TruePairs,
 				a.PredictedPairs, a.TruePositives, a.Precision, a.Recall, a.F1)
 		}
+	}
+	if r.Error != "" {
+		fmt.Fprintf(w, "\nerror: %s\n", r.Error)
 	}
 	fmt.Fprintf(w, "\ntotal %s; city in %s\n", r.Total.Round(time.Millisecond), r.City)
 }

@@ -32,13 +32,13 @@ func NewExplain(f *cli.Factory, runF func(*ExplainOptions) error) *cobra.Command
 		Use:   "explain --partner P",
 		Short: "Say, field by field, what a partner's agreements share, how it is transformed and which clause decides",
 		Example: `  golden policy explain --partner nhs-essex
-  golden policy explain --partner essex-police --agreement ISA-2026-007
+  golden policy explain --partner essex-police --agreement ISA-POLICE-2026-007
   golden policy explain --partner adult-social-care --date 2027-04-01   # will it still apply then?
   golden policy explain --partner nhs-essex --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Partner == "" {
-				return cli.Usagef("--partner is required\nSee 'golden policy explain --help'.")
+				return cli.Usagef("--partner is required%s\nSee 'golden policy explain --help'.", partnersHint(opts))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -170,4 +170,21 @@ func writeExplanation(opts *ExplainOptions, x gov.Explanation) {
 		}
 		tw.Flush()
 	}
+}
+
+// partnersHint lists the policy's partners and roles, if it can be read.
+func partnersHint(opts *ExplainOptions) string {
+	path, _, err := policyPath(opts.factory, opts.Policy)
+	if err != nil {
+		return ""
+	}
+	p, _, err := load(path, time.Now(), nil)
+	if err != nil || p == nil || len(p.Policy.Partners) == 0 {
+		return ""
+	}
+	ids := make([]string, len(p.Policy.Partners))
+	for i, pt := range p.Policy.Partners {
+		ids[i] = pt.ID
+	}
+	return " (partners and roles: " + strings.Join(ids, ", ") + ")"
 }

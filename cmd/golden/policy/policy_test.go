@@ -171,7 +171,14 @@ func TestDemoPolicyFitsTheDemo(t *testing.T) {
 	t.Setenv("GOLDEN_KEY_DEMO_PUBLIC_HEALTH", "demo-key-ph-0123456789abcdef")
 	ios, _, out, _ := cli.Test()
 	f := &cli.Factory{IO: ios, ConfigPath: filepath.Join(dir, "golden.yaml")}
-	if err := runLint(&LintOptions{IO: ios, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), factory: f}); err != nil {
+	err = runLint(&LintOptions{IO: ios, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), factory: f})
+	switch cli.ExitCode(err) {
+	case cli.ExitOK:
+	case cli.ExitWarnings:
+		// The demo may grow sources or flags; warnings are safe (an undefined
+		// flag withholds its records) but worth a look.
+		t.Logf("the demo policy has warnings against the demo:\n%s", out)
+	default:
 		t.Fatalf("%v\n%s", err, out)
 	}
 }

@@ -27,6 +27,7 @@ type Options struct {
 	Agreement string
 	Format    string
 	Out       string
+	DryRun    bool
 	JSON      bool
 
 	factory *cli.Factory
@@ -51,17 +52,18 @@ recorded in the hash-chained disclosure log (see golden audit).
 Nothing is shared under an agreement that has expired, has not started, or
 has errors (golden policy lint). DIR must be empty or not exist.`,
 		Example: `  golden share --partner nhs-essex --format csv --out out/nhs-2026-06
-  golden share --partner essex-police --agreement ISA-2026-007 --format xlsx --out out/police
-  golden share --partner nhs-essex --format parquet --out out/nhs --json   # print the manifest`,
+  golden share --partner essex-police --agreement ISA-POLICE-2026-007 --format xlsx --out out/police
+  golden share --partner nhs-essex --format parquet --out out/nhs --json   # print the manifest
+  golden share --partner nhs-essex --dry-run                               # counts only: nothing written or logged`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch {
 			case opts.Partner == "":
-				return cli.Usagef("--partner is required\nSee 'golden share --help'.")
-			case opts.Out == "":
+				return cli.Usagef("--partner is required%s\nSee 'golden share --help'.", partnersHint(opts))
+			case opts.Out == "" && !opts.DryRun:
 				return cli.Usagef("--out is required\nSee 'golden share --help'.")
-			case !slices.Contains(rules.Formats, opts.Format):
-				return cli.Usagef("--format %q: want one of %s", opts.Format, strings.Join(rules.Formats, ", "))
+			case !slices.Contains(rules.Formats(), opts.Format):
+				return cli.Usagef("--format %q: want one of %s", opts.Format, strings.Join(rules.Formats(), ", "))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -73,6 +75,7 @@ has errors (golden policy lint). DIR must be empty or not exist.`,
 	cmd.Flags().StringVar(&opts.Agreement, "agreement", "", "agreement reference (needed when the partner has several in force)")
 	cmd.Flags().StringVar(&opts.Format, "format", "csv", "csv, xlsx, parquet or json")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "output folder (created; must be empty)")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "count what would be shared and withheld; write nothing, log nothing")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -109,7 +112,7 @@ func run(cmd *cobra.Command, opts *Options) error {
 	defer st.Close()
 	m, err := rules.Share(ctx, st, eng, rules.ShareOptions{
 		Partner: opts.Partner, Agreement: opts.Agreement, Format: opts.Format, OutDir: opts.Out,
-		Now: now, Actor: Actor(), Council: cfg.Council, Logger: slog.Default(),
+		Now: now, Actor: Actor(), Council: cfg.Council, Logger: slog.Default(), DryRun: opts.DryRun,
 	})
 	var ue *gov.UnknownError
 	var ae *gov.AmbiguousError
@@ -124,8 +127,16 @@ func run(cmd *cobra.Command, opts *Options) error {
 			return err
 		}
 	}
-	fmt.Fprintf(opts.IO.ErrOut, "shared %d record(s) with %s under %s: %s (disclosure %d)\n", m.Rows, m.Partner.ID, m.Agreement.Reference, opts.Out, m.Disclosure.Seq)
+	if opts.DryRun {
+		fmt.Fprintf(opts.IO.ErrOut, "dry run: would share %d record(s) with %s under %s; nothing written or logged\n", m.Rows, m.Partner.ID, m.Agreement.Reference)
+	} else {
+		fmt.Fprintf(opts.IO.ErrOut, "shared %d record(s) with %s under %s: %s (disclosure %d)\n", m.Rows, m.Partner.ID, m.Agreement.Reference, opts.Out, m.Disclosure.Seq)
+	}
 	for _, f := range m.Files {
+		if opts.DryRun {
+			fmt.Fprintf(opts.IO.ErrOut, "  %s: %d rows, fields %s\n", f.Kind, f.Rows, fieldList(f.Fields))
+			continue
+		}
 		fmt.Fprintf(opts.IO.ErrOut, "  %s  %d rows  sha256 %s\n", f.Name, f.Rows, f.SHA256)
 		for _, field := range slices.Sorted(maps.Keys(f.Unrepresentable)) {
 			fmt.Fprintf(opts.IO.ErrOut, "    %d %s value(s) could not be transformed and were left empty\n", f.Unrepresentable[field], field)
@@ -138,4 +149,32 @@ func run(cmd *cobra.Command, opts *Options) error {
 		}
 	}
 	return nil
+}
+
+// partnersHint lists the policy's partners and roles, if it can be read.
+func partnersHint(opts *Options) string {
+	cfg, err := opts.factory.Config()
+	if err != nil {
+		return ""
+	}
+	eng, _, err := rules.Load(cfg, opts.clock())
+	if err != nil || eng == nil || len(eng.Policy.Partners) == 0 {
+		return ""
+	}
+	ids := make([]string, len(eng.Policy.Partners))
+	for i, pt := range eng.Policy.Partners {
+		ids[i] = pt.ID
+	}
+	return " (partners and roles: " + strings.Join(ids, ", ") + ")"
+}
+
+func fieldList(fs []rules.ManifestField) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Name
+		if f.Transform != "keep" {
+			parts[i] += " (" + f.Transform + ")"
+		}
+	}
+	return strings.Join(parts, ", ")
 }

@@ -59,6 +59,28 @@ func TestShareCommand(t *testing.T) {
 	}
 }
 
+func TestShareDryRun(t *testing.T) {
+	cfg := govtest.Project(t, "", govtest.People)
+	_, stderr, err := runShare(t, cfg, "--partner", "nhs", "--dry-run")
+	if err != nil || !strings.Contains(stderr, "dry run: would share 2 record(s)") || !strings.Contains(stderr, "family_name (mask (keep last 2))") {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	entries, err := os.ReadDir(filepath.Dir(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			t.Fatalf("dry run made %s", e.Name())
+		}
+	}
+	// and logged nothing: the next real share is disclosure 1.
+	stdout, _, err := runShare(t, cfg, "--partner", "nhs", "--out", filepath.Join(filepath.Dir(cfg), "out"), "--json")
+	if err != nil || !strings.Contains(stdout, `"seq": 1`) {
+		t.Fatalf("%v %s", err, stdout)
+	}
+}
+
 func TestShareCommandErrors(t *testing.T) {
 	cfg := govtest.Project(t, "", govtest.People)
 	dir := filepath.Dir(cfg)

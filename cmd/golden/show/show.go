@@ -112,12 +112,18 @@ func notFound(err error, what string) error {
 func Print(out io.Writer, v *golden.View) error {
 	w := &errWriter{w: out}
 	if r := v.Resolution; r != nil {
-		if r.Asked != v.ID && !r.Retired {
+		switch {
+		case r.KeyDeleted && !r.Retired:
+			w.printf("%s is deleted; it was last in golden record %s\n", r.Asked, v.ID)
+		case r.Asked != v.ID && !r.Retired:
 			w.printf("%s is in golden record %s\n", r.Asked, v.ID)
 		}
 		if r.Retired {
 			asked := r.ID
 			if r.Asked != r.ID {
+				if r.KeyDeleted {
+					w.printf("%s is deleted; ", r.Asked)
+				}
 				w.printf("%s was last in golden record %s\n", r.Asked, r.ID)
 			}
 			switch {
@@ -252,21 +258,29 @@ func Print(out io.Writer, v *golden.View) error {
 		}
 		tw.flush()
 	}
-	if len(v.History) > 0 {
-		w.printf("\nHistory\n")
-		for _, h := range v.History {
-			w.printf("v%d  run %d  %s  %s\n", h.Version, h.RunID, h.ChangedAt.Format("2006-01-02 15:04"), strings.ReplaceAll(h.Reasons, ";", ", "))
-			for _, k := range []string{"merged_from", "merged_into", "split_from", "split_to", "added", "removed", "deleted", "changed"} {
-				if d, ok := h.Detail[k]; ok {
-					w.printf("      %s: %s\n", strings.ReplaceAll(k, "_", " "), list(d))
-				}
-			}
-			if h.Fields != "" {
-				w.printf("      fields: %s\n", strings.ReplaceAll(h.Fields, ";", ", "))
-			}
-		}
+	printHistory(w, "History", v.History)
+	if v.Resolution != nil && len(v.RetiredHistory) > 0 {
+		printHistory(w, "History of "+v.Resolution.ID, v.RetiredHistory)
 	}
 	return w.err
+}
+
+func printHistory(w *errWriter, title string, hs []golden.HistoryEntry) {
+	if len(hs) == 0 {
+		return
+	}
+	w.printf("\n%s\n", title)
+	for _, h := range hs {
+		w.printf("v%d  run %d  %s  %s\n", h.Version, h.RunID, h.ChangedAt.Format("2006-01-02 15:04"), strings.ReplaceAll(h.Reasons, ";", ", "))
+		for _, k := range []string{"merged_from", "merged_into", "split_from", "split_to", "added", "removed", "deleted", "changed"} {
+			if d, ok := h.Detail[k]; ok {
+				w.printf("      %s: %s\n", strings.ReplaceAll(k, "_", " "), list(d))
+			}
+		}
+		if h.Fields != "" {
+			w.printf("      fields: %s\n", strings.ReplaceAll(h.Fields, ";", ", "))
+		}
+	}
 }
 
 func list(v any) string {

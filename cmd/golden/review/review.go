@@ -1,0 +1,111 @@
+// Package review is `golden review`: what a data steward should look at.
+package review
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/council/golden/golden/steward"
+	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/record"
+)
+
+// Options are the command's inputs.
+type Options struct {
+	IO      *cli.IOStreams
+	Factory *cli.Factory
+	Ctx     context.Context
+
+	Kind  string
+	Limit int
+	JSON  bool
+}
+
+// New returns the review command. runF replaces the run function in tests.
+func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "review",
+		Short: "List what needs a steward: changed decisions, conflicting identifiers, possible duplicates",
+		Long: `List what needs a data steward's decision:
+
+  recheck             an earlier merge or split whose records changed since
+  conflict            a golden record whose source records give different valid
+                      identifiers (NHS number, NI number, company number): a
+                      possible wrong merge; split it with 'golden split'
+  possible-duplicate  a scored pair above the review threshold in two golden
+                      records: merge them with 'golden merge' if they are one
+
+Exit code 3 when there is anything to review, so a scheduler can notify.`,
+		Example: `  golden review
+  golden review --kind person --limit 20
+  golden review --json | jq '.[] | select(.type == "conflict")'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ctx = cmd.Context()
+			if opts.Kind != "" {
+				if _, err := record.ParseKind(opts.Kind); err != nil {
+					return cli.Usagef("--kind: %v", err)
+				}
+			}
+			if opts.Limit < 0 {
+				return cli.Usagef("--limit must be positive")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return run(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Kind, "kind", "", "only this kind (person, property, business)")
+	cmd.Flags().IntVar(&opts.Limit, "limit", 50, "at most this many items of each type and kind")
+	cli.JSONFlag(cmd, &opts.JSON)
+	return cmd
+}
+
+func run(opts *Options) error {
+	ctx := opts.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cfg, err := opts.Factory.Config()
+	if err != nil && opts.Factory.DBPath == "" {
+		return err
+	}
+	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := steward.Review(ctx, st.DB, steward.ReviewOptions{Kind: record.Kind(opts.Kind), Limit: opts.Limit})
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		if items == nil {
+			items = []steward.Item{}
+		}
+		if err := cli.WriteJSON(opts.IO.Out, items); err != nil {
+			return err
+		}
+	} else {
+		if len(items) == 0 {
+			fmt.Fprintln(opts.IO.ErrOut, "nothing to review")
+			return nil
+		}
+		for _, it := range items {
+			what := strings.Join(it.GoldenIDs, " ")
+			if it.Type == "recheck" {
+				what = fmt.Sprintf("%s %s %s (by %s)", it.A, it.Rule, it.B, it.DecidedBy)
+			}
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\n", it.Type, it.Kind, what, it.Why)
+		}
+	}
+	if len(items) > 0 {
+		return &cli.WarningsError{Msg: fmt.Sprintf("%d item(s) to review", len(items))}
+	}
+	return nil
+}

@@ -1,0 +1,148 @@
+// Package why is `golden why`: the match-weight waterfall of one pair of
+// source records.
+package why
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/council/golden/internal/cli"
+	"github.com/council/golden/matching"
+	"github.com/council/golden/record"
+)
+
+// Options are the command's inputs.
+type Options struct {
+	IO      *cli.IOStreams
+	Factory *cli.Factory
+	Ctx     context.Context
+
+	A, B record.Key
+	JSON bool
+}
+
+// New returns the why command. runF replaces the run function in tests.
+func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, Factory: f}
+	cmd := &cobra.Command{
+		Use:   "why <source>:<id> <source>:<id>",
+		Short: "Explain a match score: each comparison's level, m, u, weight and term-frequency adjustment",
+		Long: `Show how two source records were scored: the prior, then for each comparison
+the values compared, the level reached, its m and u, its weight and any
+term-frequency adjustment, up to the final match weight and probability; the
+blocking rule that makes them a candidate pair, the decision and their clusters.`,
+		Example: `  golden why council_tax:A1001 housing:T77
+  golden why council_tax:A1001 housing:T77 --json | jq .probability`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ctx = cmd.Context()
+			for i, a := range args {
+				src, id, ok := strings.Cut(a, ":")
+				if !ok || src == "" || id == "" {
+					return cli.Usagef("%q is not source:source_id", a)
+				}
+				k := record.Key{Source: src, SourceID: id}
+				if i == 0 {
+					opts.A = k
+				} else {
+					opts.B = k
+				}
+			}
+			if opts.A == opts.B {
+				return cli.Usagef("give two different records")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return run(opts)
+		},
+	}
+	cli.JSONFlag(cmd, &opts.JSON)
+	return cmd
+}
+
+func run(opts *Options) error {
+	ctx := opts.Ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	cfg, err := opts.Factory.Config()
+	if err != nil {
+		return err
+	}
+	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ex, err := matching.Why(ctx, st, cfg, opts.A, opts.B)
+	if errors.Is(err, matching.ErrRecordNotFound) {
+		return &cli.NotFoundError{What: err.Error()}
+	}
+	if errors.Is(err, matching.ErrNoModel) {
+		return cli.Usagef("%v (run `golden match` or `golden train` first)", err)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.JSON {
+		return cli.WriteJSON(opts.IO.Out, ex)
+	}
+	return Print(opts.IO.Out, ex)
+}
+
+func val(s *string) string {
+	if s == nil {
+		return "—"
+	}
+	return *s
+}
+
+// Print writes the waterfall as text.
+func Print(out io.Writer, ex *matching.Explanation) error {
+	fmt.Fprintf(out, "%s  vs  %s  (%s, model v%d)\n\n", ex.A, ex.B, ex.Kind, ex.ModelVersion)
+	w := tabwriter.NewWriter(out, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "COMPARISON\tA\tB\tLEVEL\tM\tU\tWEIGHT\tTF ADJ\tTOTAL")
+	fmt.Fprintf(w, "prior\t\t\t%.3g\t\t\t%+.2f\t\t%+.2f\n", ex.Prior, ex.PriorWeight, ex.PriorWeight)
+	for _, s := range ex.Steps {
+		m, u, tf := "", "", ""
+		if s.Gamma >= 0 {
+			m, u = fmt.Sprintf("%.4f", s.M), fmt.Sprintf("%.4g", s.U)
+		}
+		if s.TFAdjustment != 0 {
+			tf = fmt.Sprintf("%+.2f", s.TFAdjustment)
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%+.2f\t%s\t%+.2f\n", s.Comparison, val(s.ValueA), val(s.ValueB), s.Level, m, u, s.Weight, tf, s.Cumulative)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\nmatch weight %+.2f → probability %.4f\n", ex.MatchWeight, ex.Probability)
+	if ex.Deterministic != "" {
+		fmt.Fprintf(out, "deterministic rule %q: a match whatever the score\n", ex.Deterministic)
+	}
+	switch {
+	case !ex.ModeAllows:
+		fmt.Fprintln(out, "the matching mode does not compare these two records (dedupe compares within a source, link across)")
+	case ex.BlockingRule == "":
+		fmt.Fprintln(out, "no blocking rule makes them a candidate pair: they were never compared")
+	default:
+		fmt.Fprintf(out, "candidate pair through blocking rule %s\n", ex.BlockingRule)
+	}
+	fmt.Fprintf(out, "decision: %s (link ≥ %.2f, review ≥ %.2f)\n", ex.Decision, ex.LinkThreshold, ex.Review)
+	if ex.Constraint != "" {
+		fmt.Fprintf(out, "constraint: %s\n", ex.Constraint)
+	}
+	same := "different clusters"
+	if ex.SameCluster {
+		same = "the same cluster"
+	}
+	_, err := fmt.Fprintf(out, "clusters: %d and %d (%s)\n", ex.ClusterA, ex.ClusterB, same)
+	return err
+}

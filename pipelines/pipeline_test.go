@@ -1,0 +1,165 @@
+package pipelines
+
+import (
+	"context"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/store"
+)
+
+const demoDir = "../testdata/demo"
+
+func openStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "g.duckdb"), store.Options{Threads: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func loadConfig(t *testing.T, path string) *config.Config {
+	t.Helper()
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+// TestDemoCouncil runs the whole chain on the demo council and checks the
+// figures against its ground truth: every row read is stored or
+// quarantined, exactly the rows corrupted on purpose are quarantined, and
+// the golden records are accurate.
+func TestDemoCouncil(t *testing.T) {
+	ctx := context.Background()
+	cfg := loadConfig(t, filepath.Join(demoDir, "golden.yaml"))
+	st := openStore(t)
+	rep, err := Run(ctx, cfg, st, Options{})
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if rep.Status != "warnings" {
+		t.Errorf("status %q, want warnings (the demo quarantines rows on purpose)", rep.Status)
+	}
+
+	truth := readTruth(t, filepath.Join(demoDir, "truth.csv"))
+	perSource := map[string]int64{}
+	for _, row := range truth {
+		perSource[row.source]++
+	}
+	corrupt := map[string]int64{}
+	for _, row := range readCSV(t, filepath.Join(demoDir, "truth_corrupt.csv")) {
+		corrupt[row["source"]]++
+	}
+	for _, s := range rep.Ingest.Sources {
+		if s.Read != s.Stored+s.Quarantined {
+			t.Errorf("source %s: read %d ≠ stored %d + quarantined %d", s.Name, s.Read, s.Stored, s.Quarantined)
+		}
+		if s.Stored != perSource[s.Name] {
+			t.Errorf("source %s: stored %d records, truth has %d", s.Name, s.Stored, perSource[s.Name])
+		}
+		if s.Quarantined != corrupt[s.Name] {
+			t.Errorf("source %s: quarantined %d rows, %d were corrupted on purpose", s.Name, s.Quarantined, corrupt[s.Name])
+		}
+	}
+
+	for kind, acc := range Accuracy(ctx, t, st, filepath.Join(demoDir, "truth.csv")) {
+		t.Logf("%s: precision %.3f recall %.3f F1 %.3f (%d true pairs, %d predicted)", kind, acc.Precision, acc.Recall, acc.F1, acc.TruePairs, acc.Predicted)
+	}
+}
+
+// TestRerunChangesNothing: the same extracts twice change no golden record,
+// no version and no id.
+func TestRerunChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	cfg := loadConfig(t, filepath.Join(demoDir, "golden.yaml"))
+	st := openStore(t)
+	if _, err := Run(ctx, cfg, st, Options{}); err != nil {
+		t.Fatalf("first run: %v", err)
+	}
+	before := goldenState(t, st)
+	rep, err := Run(ctx, cfg, st, Options{})
+	if err != nil {
+		t.Fatalf("second run: %v", err)
+	}
+	for _, s := range rep.Ingest.Sources {
+		if s.New+s.Changed+s.Deleted != 0 {
+			t.Errorf("second run, source %s: %d new, %d changed, %d deleted; want none", s.Name, s.New, s.Changed, s.Deleted)
+		}
+	}
+	for _, g := range rep.Golden {
+		if g.Created+g.Updated+g.Merged+g.Split+g.Retired != 0 {
+			t.Errorf("second run, %s: %+v; want nothing changed", g.Kind, *g)
+		}
+	}
+	after := goldenState(t, st)
+	if len(before) != len(after) {
+		t.Fatalf("golden records: %d before, %d after", len(before), len(after))
+	}
+	for id, v := range before {
+		if after[id] != v {
+			t.Errorf("golden record %s changed on a re-run", id)
+		}
+	}
+}
+
+// goldenState is each golden id's status, version and members, as text.
+func goldenState(t *testing.T, st *store.Store) map[string]string {
+	t.Helper()
+	rows, err := st.DB.Query(`SELECT g.golden_id, g.status || ' v' || g.version || ' ' ||
+		coalesce((SELECT string_agg(m.source || ':' || m.source_id, ',' ORDER BY m.source, m.source_id)
+		          FROM golden_members m WHERE m.golden_id = g.golden_id), '')
+		FROM golden_records g`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, v string
+		if err := rows.Scan(&id, &v); err != nil {
+			t.Fatal(err)
+		}
+		out[id] = v
+	}
+	return out
+}
+
+type truthRow struct{ source, sourceID, kind, entity string }
+
+func readTruth(t *testing.T, path string) []truthRow {
+	t.Helper()
+	var out []truthRow
+	for _, r := range readCSV(t, path) {
+		out = append(out, truthRow{r["source"], r["source_id"], r["kind"], r["entity_id"]})
+	}
+	return out
+}
+
+func readCSV(t *testing.T, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
