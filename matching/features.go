@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 5
+const FeatureVersion = 6
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -96,6 +96,11 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	pc, pcOut, pcSector := standardise.Postcode(get(record.Postcode))
 	addr := standardise.AddressTokens(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber),
 		get(record.Street), get(record.Locality), get(record.Town), get(record.AddressText))
+	if len(addr) == 0 {
+		// A source that sends only a postcode (school contacts) still
+		// says where: the address comparison reaches its postcode level.
+		addr = standardise.AddressTokens(get(record.Postcode))
+	}
 	regName, taName := tradingAs(get(record.BusinessName))
 	biz := standardise.BusinessName(regName)
 	var bizName, bizKey, bizFirst, bizDM string

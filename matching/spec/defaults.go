@@ -162,7 +162,10 @@ func defaultPerson() *Spec {
 			{Name: "sex", Column: "sex", Levels: []Level{exact, other}},
 			identifier("nhs_number", "nhs"),
 			identifier("ni_number", "ni"),
-			{Name: "email", Column: "email", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
+			// Addresses made from names (john.smith1@…, john.smith2@…) are
+			// alike for every namesake: only the same mailbox, or the same
+			// name before the @ at another provider, is evidence.
+			{Name: "email", Column: "email", Levels: []Level{exact, on(Exact, "email_user", 0), other}},
 			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
 			// Where a person lives is one comparison: a postcode, a house
 			// number and a street say the same thing, and Fellegi-Sunter
@@ -181,7 +184,7 @@ func defaultPerson() *Spec {
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.95, Review: 0.3, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.8, Review: 0.3, Veto: 0.01},
 		// Members of one household share a surname and an address, and
 		// Fellegi-Sunter counts those as independent evidence: only
 		// something that tells people apart may make a link.
