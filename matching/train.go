@@ -18,7 +18,7 @@ import (
 
 // minSessionPairs is the fewest pairs a blocking rule must produce for its
 // EM session to contribute m estimates.
-const minSessionPairs = 20
+const minSessionPairs = 50
 
 // group is the field a feature column derives from: given_dm → given.
 func group(col string) string {
@@ -237,9 +237,13 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		cm := ComparisonModel{Name: c.Name}
 		for j, l := range c.Levels {
 			gam := sqlgen.Gamma(c, j)
-			m := global.M[i][gam]
+			// Half a match of pseudo-count per level, as u has half a pair:
+			// a level no training pair reached (a rare spelling, a building
+			// on the street line) is unseen, not impossible.
+			k := float64(len(c.Levels))
+			m := (global.M[i][gam]*global.Matches + 0.5) / (global.Matches + 0.5*k)
 			if wSum[i] > 0 {
-				m = mSum[i][gam] / wSum[i]
+				m = (mSum[i][gam] + 0.5) / (wSum[i] + 0.5*k)
 			}
 			if c.M != nil {
 				m = c.M[j]

@@ -211,7 +211,11 @@ func defaultProperty() *Spec {
 			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}, M: []float64{0.9, 0.05, 0.05}},
 			{Name: "house_number", Column: "house", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			textCmp("building_name", "building", 0.92, 0.8),
-			textCmp("street", "street", 0.92, 0.8),
+			{Name: "street", Column: "street", Levels: []Level{exact, lv(JaroWinkler, 0.92),
+				// A one-line address read back into parts often puts the
+				// building (WHARF BUSINESS PARK) on the street line.
+				{Kind: Cross, Other: "building"},
+				lv(JaroWinkler, 0.8), other}},
 			postcodeCmp(),
 			textCmp("town", "town", 0.92, 0.8),
 		},
