@@ -58,7 +58,7 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 	// The plan: what happens to each good row.
 	if _, err := exec("plan", `
 		CREATE OR REPLACE TEMP TABLE ingest_plan AS
-		SELECT s.seq, s.source_id, c.rid AS old_rid, c.version AS old_version,
+		SELECT s.seq, c.rid AS old_rid, c.version AS old_version,
 		       CASE WHEN c.rid IS NULL THEN CASE WHEN s.deleted THEN 'skip' ELSE 'new' END
 		            WHEN s.deleted AND c.deleted THEN 'same'
 		            WHEN s.deleted THEN 'delete'
@@ -126,11 +126,13 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 	// New records and new versions of changed ones.
 	if _, err := exec("store records", `
 		INSERT INTO source_records (`+allCols+`)
+		WITH sp AS MATERIALIZED (SELECT seq, source_id, line, content_hash, observed_at, string_split(packed, chr(31)) AS p
+		                         FROM ingest_stage WHERE q_reason IS NULL)
 		SELECT CASE WHEN p.action = 'new' THEN nextval('rid_seq') ELSE p.old_rid END,
 		       ?, s.source_id, ?, CASE WHEN p.action = 'new' THEN 1 ELSE p.old_version + 1 END, ?, s.line, s.content_hash,
 		       true, false, s.observed_at, `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
 		       `+strings.Join(stageFieldExprs, ", ")+`
-		FROM (SELECT *, string_split(packed, chr(31)) AS p FROM ingest_stage) s JOIN ingest_plan p USING (seq)
+		FROM sp s JOIN ingest_plan p USING (seq)
 		WHERE p.action IN ('new', 'changed')`, src, string(j.src.Kind), runID); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"testing"
 
@@ -127,6 +128,12 @@ func BenchmarkIngestPeopleCSV(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
+	// As golden ingest does (GOLDEN_BENCH_GOGC=100 to measure without it).
+	gogc := 400
+	if s := os.Getenv("GOLDEN_BENCH_GOGC"); s != "" {
+		gogc, _ = strconv.Atoi(s)
+	}
+	defer debug.SetGCPercent(debug.SetGCPercent(gogc))
 	b.SetBytes(size)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -61,9 +61,32 @@ func builtins() []raw.Connector {
 	}
 }
 
-// Get returns the connector called name.
+// aliases are other names users write for a connector.
+func alias(name string) string {
+	switch strings.ToLower(strings.ReplaceAll(name, "-", "_")) {
+	case "excel":
+		return "xlsx"
+	case "fixed_width", "fixed":
+		return "fixedwidth"
+	case "delimited", "text":
+		return "csv"
+	case "jsonl", "json_lines":
+		return "ndjson"
+	case "llpg", "gazetteer", "addressbase":
+		return "dtf73"
+	case "postgresql", "pg":
+		return "postgres"
+	}
+	return name
+}
+
+// Get returns the connector called name (or one of its aliases: excel,
+// fixed_width, jsonl, llpg, postgresql, …).
 func (r *Registry) Get(name string) (raw.Connector, bool) {
-	c, ok := r.byName[name]
+	if c, ok := r.byName[name]; ok {
+		return c, true
+	}
+	c, ok := r.byName[alias(name)]
 	return c, ok
 }
 

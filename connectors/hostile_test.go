@@ -2,6 +2,7 @@ package connectors
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,7 @@ sources:
 			reasons: []string{"binary content"}},
 		{name: "duplicate ids", enc: "utf-8", body: "REF,NAME,SURNAME\n1,Ann,Lee\n1,Ann,Lea\n", read: 2, stored: 1,
 			reasons: []string{"duplicate source id: the first row with it is in.csv line 2"}},
+		{name: "old Mac line endings", enc: "utf-8", body: "REF,NAME,SURNAME\r1,Ann,Lee\r2,Bob,Ray\r", read: 2, stored: 2},
 		{name: "missing id", enc: "utf-8", body: "REF,NAME,SURNAME\n,Ann,Lee\n  ,Bob,Ray\n", read: 2, stored: 0,
 			reasons: []string{"no source id", "no source id"}},
 	}
@@ -91,6 +93,37 @@ sources:
 				}
 			}
 		})
+	}
+}
+
+// An undeclared encoding detected as UTF-8 from the start of the file: a
+// Windows-1252 line further on is read as such, with a warning.
+func TestIngestLateWindows1252(t *testing.T) {
+	const yaml = `version: 1
+sources:
+  - name: s
+    kind: person
+    connector: csv
+    path: in.csv
+    id: REF
+    fields:
+      family_name: SURNAME
+`
+	body := "REF,SURNAME\n" + strings.Repeat("1,Lee\n", 0)
+	for i := 0; i < 9000; i++ {
+		body += "A" + strings.Repeat("0", 1) + fmt.Sprint(i) + ",Lee\n"
+	}
+	body += "Z1,Bront\xeb\n"
+	cfg, st := project(t, yaml, map[string]string{"in.csv": body})
+	s := ingest(t, st, cfg)
+	if s.Quarantined != 0 || s.Stored != 9001 {
+		t.Fatalf("%s", counts(s))
+	}
+	if got := query(t, st, `SELECT family_name FROM current_records WHERE source_id = 'Z1'`); got != "Brontë" {
+		t.Errorf("got %q", got)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "line 9002 is not") {
+		t.Errorf("warnings %q", s.Warnings)
 	}
 }
 

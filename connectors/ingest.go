@@ -190,13 +190,24 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		workers := runtime.GOMAXPROCS(0)
 		in := make(chan *batch, workers*2)
 		out := make(chan *batch, workers*2)
+		// Batches are reused once appended, so memory stays flat and the
+		// mapped records are not reallocated for every batch.
+		free := make(chan *batch, workers*4+4)
+		newBatch := func() *batch {
+			select {
+			case b := <-free:
+				return b
+			default:
+				return &batch{}
+			}
+		}
 		var readErr, mapErr error
 		var mapOnce sync.Once
 		// Reader.
 		go func() {
 			defer close(in)
 			var seq int64
-			b := &batch{}
+			b := newBatch()
 			readErr = j.reader.Read(ctx, func(row *raw.Row) error {
 				if len(b.rows) == 0 {
 					b.seq = seq
@@ -209,7 +220,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 					case <-ctx.Done():
 						return ctx.Err()
 					}
-					b = &batch{}
+					b = newBatch()
 				}
 				return nil
 			})
@@ -229,8 +240,11 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 			go func() {
 				defer wg.Done()
 				for b := range in {
-					b.outs = make([]mapping.Out, len(b.rows))
-					b.errs = make([]*raw.RowError, len(b.rows))
+					if cap(b.outs) < len(b.rows) {
+						b.outs = make([]mapping.Out, len(b.rows))
+						b.errs = make([]*raw.RowError, len(b.rows))
+					}
+					b.outs, b.errs = b.outs[:len(b.rows)], b.errs[:len(b.rows)]
 					for i, row := range b.rows {
 						qe, err := m.Map(row, &b.outs[i])
 						if err != nil {
@@ -256,10 +270,16 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				}
 				for i, row := range b.rows {
 					stage.values(vals, b.seq+int64(i), row, &b.outs[i], b.errs[i])
+					b.rows[i] = nil
 					if err := a.AppendRow(vals...); err != nil {
 						cancel()
 						return fmt.Errorf("staging: %w", err)
 					}
+				}
+				b.rows = b.rows[:0]
+				select {
+				case free <- b:
+				default:
 				}
 			}
 			return nil

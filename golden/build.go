@@ -168,9 +168,11 @@ func (b *builder) run(ctx context.Context) error {
 			return err
 		}
 	}
+	// The records of the touched clusters. Their keys come from the
+	// membership (records already in a golden record) or, for new ones,
+	// when their values are loaded.
 	if err := b.temp(ctx, "g_cur", `AS
-		SELECT a.rid, r.source, r.source_id, a.version, a.cluster_id
-		FROM g_all a JOIN g_dirty d USING (cluster_id) JOIN current_records r ON r.rid = a.rid`); err != nil {
+		SELECT a.rid, a.version, a.cluster_id FROM g_all a JOIN g_dirty d USING (cluster_id)`); err != nil {
 		return err
 	}
 
@@ -291,7 +293,7 @@ func (b *builder) run(ctx context.Context) error {
 	if err := b.checkConstraints(ctx); err != nil {
 		return err
 	}
-	if err := b.relationships(ctx); err != nil {
+	if err := b.relationships(ctx, full, w.touched, w.uprns); err != nil {
 		return err
 	}
 	if err := b.exec(ctx, "state", `INSERT OR REPLACE INTO golden_state (kind, next_seq, policy_hash, last_run) VALUES (?, ?, ?, ?)`,
@@ -344,7 +346,7 @@ func fieldColumnList(prefix string) string {
 
 func (b *builder) loadClusters(ctx context.Context) ([]cluster, error) {
 	rows, err := b.tx.QueryContext(ctx, `
-		SELECT c.cluster_id, c.rid, c.source, c.source_id, c.version, m.golden_id, m.rec_version, m.since_run
+		SELECT c.cluster_id, c.rid, coalesce(m.source, ''), coalesce(m.source_id, ''), c.version, m.golden_id, m.rec_version, m.since_run
 		FROM g_cur c
 		LEFT JOIN golden_members m ON m.rid = c.rid AND m.kind = $1
 		ORDER BY c.cluster_id, c.rid`, string(b.kind))
@@ -367,7 +369,7 @@ func (b *builder) loadClusters(ctx context.Context) ([]cluster, error) {
 		}
 		s.oldID, s.oldVer, s.sinceRun = oldID.String, oldVer.Int32, since.Int64
 		if seen[s.rid] {
-			return nil, fmt.Errorf("golden %s: source record %s:%s (rid %d) is in two clusters in match_clusters", b.kind, s.source, s.sourceID, s.rid)
+			return nil, fmt.Errorf("golden %s: source record rid %d is in two clusters in match_clusters", b.kind, s.rid)
 		}
 		seen[s.rid] = true
 		if len(out) == 0 || out[len(out)-1].key != key {

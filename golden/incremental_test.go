@@ -20,6 +20,7 @@ type sim struct {
 	group  map[string]int // key → cluster label
 	nextID int
 	worlds []*goldentest.World
+	rels   [][3]string
 }
 
 var (
@@ -80,7 +81,7 @@ func (s *sim) cluster() {
 
 // round makes random edits: changed, new and deleted records; merges,
 // splits and moves in the clustering.
-func (s *sim) round() {
+func (s *sim) round(round int) {
 	var changed []goldentest.Rec
 	for i := 0; i < 4; i++ {
 		changed = append(changed, s.record(s.keys[s.rng.IntN(len(s.keys))]))
@@ -130,7 +131,28 @@ func (s *sim) round() {
 		}
 	}
 	s.group[s.keys[s.rng.IntN(len(s.keys))]] = s.group[s.keys[s.rng.IntN(len(s.keys))]] // move one
+	if round%2 == 0 {
+		s.relate() // odd rounds leave the source relationships alone
+	}
 	s.cluster()
+}
+
+// relate states a new relationship between two live records, and ends an
+// earlier one.
+func (s *sim) relate() {
+	a, b := s.keys[s.rng.IntN(len(s.keys))], s.keys[s.rng.IntN(len(s.keys))]
+	src, _, _ := strings.Cut(a, ":")
+	typ := s.pick([]string{"parent_of", "partner_of", "carer_of"})
+	for _, w := range s.worlds {
+		w.Relate(src, a, typ, b)
+	}
+	s.rels = append(s.rels, [3]string{a, typ, b})
+	if len(s.rels) > 3 && s.rng.IntN(2) == 0 {
+		r := s.rels[s.rng.IntN(len(s.rels))]
+		for _, w := range s.worlds {
+			w.EndRelationship(r[0], r[1], r[2])
+		}
+	}
 }
 
 func TestIncrementalEqualsFull(t *testing.T) {
@@ -146,11 +168,14 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				first = append(first, s.record(k))
 			}
 			s.put(first...)
+			for i := 0; i < 6; i++ {
+				s.relate()
+			}
 			s.cluster()
 			everID := map[string]bool{}
 			for round := 0; round < 6; round++ {
 				if round > 0 {
-					s.round()
+					s.round(round)
 				}
 				before := inc.Snapshot(record.Person)
 				inc.Build(record.Person)
@@ -159,6 +184,13 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				a, b := inc.State(record.Person), full.State(record.Person)
 				if strings.Join(a, "\n") != strings.Join(b, "\n") {
 					t.Fatalf("round %d: incremental and full differ:\nincremental:\n%s\nfull:\n%s", round, strings.Join(a, "\n"), strings.Join(b, "\n"))
+				}
+				a, b = inc.Derived(), full.Derived()
+				if strings.Join(a, "\n") != strings.Join(b, "\n") {
+					t.Fatalf("round %d: households and relationships differ:\nincremental:\n%s\nfull:\n%s", round, strings.Join(a, "\n"), strings.Join(b, "\n"))
+				}
+				if round == 5 && len(a) < 5 {
+					t.Errorf("only %d households and relationships: the test exercises too little", len(a))
 				}
 				// A second build with nothing new changes nothing.
 				inc.Build(record.Person)

@@ -267,21 +267,6 @@ func Show(ctx context.Context, q store.Querier, ref string, opts ShowOptions) (*
 	return v, nil
 }
 
-// ShowRecord returns a golden record as it is, without following a
-// redirect (a retired id shows its last values).
-func ShowRecord(ctx context.Context, q store.Querier, id string, opts ShowOptions) (*View, error) {
-	v, err := load(ctx, q, id)
-	if err != nil {
-		return nil, err
-	}
-	if opts.History {
-		if v.History, err = History(ctx, q, id); err != nil {
-			return nil, err
-		}
-	}
-	return v, nil
-}
-
 // Largest returns the active golden record of kind with the most source
 // records (the smallest id on a tie).
 func Largest(ctx context.Context, q store.Querier, kind record.Kind) (string, error) {

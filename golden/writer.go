@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/council/golden/golden/survivorship"
@@ -25,6 +27,10 @@ type writer struct {
 	// splitTo lists, per old id, the golden ids that received its members
 	// other than the id it kept (if it kept one).
 	splitTo map[string][]string
+	// touched are the golden ids whose record may have changed, uprns the
+	// UPRNs they had or have: what households and relationships are
+	// re-derived around.
+	touched, uprns map[string]bool
 }
 
 type moved struct {
@@ -46,6 +52,11 @@ type member struct {
 }
 
 func (w *writer) index(clusters []cluster) {
+	w.touched, w.uprns = map[string]bool{}, map[string]bool{}
+	for id, o := range w.b.affected {
+		w.touched[id] = true
+		w.uprns[o.values[record.UPRN]] = true
+	}
 	w.oldMembers = map[string][]moved{}
 	for _, c := range clusters {
 		for _, s := range c.slots {
@@ -101,6 +112,15 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 	if err != nil {
 		return err
 	}
+	// Records new to golden have their keys only now.
+	for ci := range cs {
+		for si := range cs[ci].slots {
+			sl := &cs[ci].slots[si]
+			if m := recs[sl.rid]; m != nil && sl.source == "" {
+				sl.source, sl.sourceID = m.source, m.sourceID
+			}
+		}
+	}
 	done = b.timed("batch derive")
 
 	run := b.opts.RunID
@@ -111,19 +131,21 @@ func (w *writer) batch(ctx context.Context, cs []cluster) error {
 		history  []historyRow
 		movedOut [][]driver.Value
 	)
+	derived, err := b.resolveAll(cs, recs)
+	if err != nil {
+		return err
+	}
 	for ci := range cs {
 		c := &cs[ci]
-		cands, mems, err := b.candidates(c, recs)
-		if err != nil {
-			return err
-		}
-		res := b.policy.Resolve(cands)
+		cands, mems, res := derived[ci].cands, derived[ci].mems, derived[ci].res
 
 		var vals [record.NumFields]string
 		for f := range vals {
 			vals[f] = res.Fields[f].Value
 		}
 		flags, sources := unionFlags(mems), unionSources(mems)
+		w.touched[c.id] = true
+		w.uprns[vals[record.UPRN]] = true
 		old := b.affected[c.id]
 		if c.isNew {
 			old = nil
@@ -387,6 +409,46 @@ func (w *writer) write(ctx context.Context, out, members, lineage [][]driver.Val
 		return fmt.Errorf("golden %s: write history: %w", b.kind, err)
 	}
 	return nil
+}
+
+// resolved is one cluster's members and surviving values.
+type resolved struct {
+	cands []survivorship.Candidate
+	mems  []*member
+	res   survivorship.Result
+}
+
+// resolveAll runs survivorship for every cluster, on every core: it only
+// reads the loaded records and the policy.
+func (b *builder) resolveAll(cs []cluster, recs map[int64]*member) ([]resolved, error) {
+	out := make([]resolved, len(cs))
+	workers := runtime.GOMAXPROCS(0)
+	if len(cs) < 2000 || workers < 2 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for wk := 0; wk < workers; wk++ {
+		wg.Add(1)
+		go func(wk int) {
+			defer wg.Done()
+			for i := wk; i < len(cs); i += workers {
+				cands, mems, err := b.candidates(&cs[i], recs)
+				if err != nil {
+					errs[wk] = err
+					return
+				}
+				out[i] = resolved{cands: cands, mems: mems, res: b.policy.Resolve(cands)}
+			}
+		}(wk)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // candidates are the members of a cluster as survivorship sees them, in

@@ -84,7 +84,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	}
 	var prev []string
 	for _, p := range strings.Split(get(record.PreviousFamilyNames), ";") {
-		if n, _ := standardise.Name(p); n != "" {
+		if n, _ := standardise.Name(p); n != "" && !slices.Contains(prev, n) {
 			prev = append(prev, n)
 		}
 	}
@@ -102,7 +102,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		addr = standardise.AddressTokens(get(record.Postcode))
 	}
 	regName, taName := tradingAs(get(record.BusinessName))
-	biz := standardise.BusinessName(regName)
+	biz := dedupe(standardise.BusinessName(regName))
 	var bizName, bizKey, bizFirst, bizDM string
 	if len(biz) > 0 {
 		bizName = strings.Join(biz, " ")
@@ -286,4 +286,15 @@ func addrKey(flat, building, number, street string) string {
 		return ""
 	}
 	return strings.Join(standardise.AddressTokens(flat), " ") + "|" + bld + "|" + num + "|" + st
+}
+
+// dedupe drops repeated tokens, keeping the first: token lists are sets.
+func dedupe(toks []string) []string {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }

@@ -11,7 +11,6 @@ package csv
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -163,6 +162,12 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		d.Delimiter = Sniff(head, d.Quote)
 	}
 	p := &parser{lines: raw.NewLines(tf.Reader, d.MaxRowBytes), d: d, enc: tf.Encoding}
+	if tf.Detected && tf.Encoding == raw.UTF8 {
+		p.fallback = true
+		p.onFallback = func(line int64) {
+			r.warn("%s: encoding not declared; the start of the file is UTF-8 but line %d is not: lines that are not UTF-8 are read as Windows-1252 (declare format.encoding to be sure)", name, line)
+		}
+	}
 	for i := 0; i < d.SkipRows; i++ {
 		if _, _, err := p.lines.Next(); err != nil {
 			if err == io.EOF {
@@ -193,6 +198,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		}
 	}
 	var n int64
+	var block []raw.Row
 	for {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -211,7 +217,13 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 			continue
 		}
 		n++
-		row := &raw.Row{File: name, Line: rec.line, Raw: rec.raw, Err: rec.err}
+		// Rows are allocated in blocks: one allocation per 256 rows, not one each.
+		if len(block) == 0 {
+			block = make([]raw.Row, 256)
+		}
+		row := &block[0]
+		block = block[1:]
+		*row = raw.Row{File: name, Line: rec.line, Raw: rec.raw, Err: rec.err}
 		if row.Err == nil {
 			if header == nil {
 				names := make([]string, len(rec.fields))
@@ -334,6 +346,3 @@ func countOutside(line string, c, quote byte) int {
 	}
 	return n
 }
-
-// ErrRowTooLong is the reason for a row over max_row_bytes.
-var ErrRowTooLong = errors.New("row too long")

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/council/golden/connectors/raw"
 )
@@ -30,6 +33,28 @@ type parser struct {
 	d       Dialect
 	enc     string
 	pending []pending
+	// fallback: the encoding was detected as UTF-8 from the start of the
+	// file; a later line that is not UTF-8 is read as Windows-1252 (and
+	// onFallback told once) rather than quarantined.
+	fallback   bool
+	onFallback func(line int64)
+}
+
+// fixEncoding returns text, or text read as Windows-1252 when the detected
+// UTF-8 turns out wrong for this line.
+func (p *parser) fixEncoding(text string, line int64) string {
+	if !p.fallback || utf8.ValidString(text) {
+		return text
+	}
+	out, err := charmap.Windows1252.NewDecoder().String(text)
+	if err != nil {
+		return text
+	}
+	if p.onFallback != nil {
+		p.onFallback(line)
+		p.onFallback = nil
+	}
+	return out
 }
 
 func (p *parser) nextLine() (pending, error) {
@@ -60,6 +85,8 @@ func (p *parser) next() (record, error) {
 		rec.blank = true
 		return rec, nil
 	}
+	l.text = p.fixEncoding(l.text, l.num)
+	rec.raw = l.text
 	q := p.d.Quote
 	if q == 0 || strings.IndexByte(l.text, q) < 0 {
 		if why := raw.CheckText(l.text, p.enc); why != "" {
@@ -107,7 +134,7 @@ func (p *parser) next() (record, error) {
 			return record{}, err
 		}
 		used = append(used, nl)
-		text += "\n" + nl.text
+		text += "\n" + p.fixEncoding(nl.text, nl.num)
 	}
 }
 
@@ -131,6 +158,7 @@ func SplitLine(s string, delim, quote byte) ([]string, error) {
 // still open at the end of the text; bad says why the quoting is broken.
 func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 	var b strings.Builder
+	fields = make([]string, 0, strings.Count(s, string(delim))+1)
 	i := 0
 	col := 1
 	for {
@@ -140,6 +168,22 @@ func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 			j++
 		}
 		if j < len(s) && s[j] == q {
+			// The common case: no doubled quote inside, the field is a substring.
+			if e := strings.IndexByte(s[j+1:], q); e >= 0 && (j+1+e+1 == len(s) || s[j+1+e+1] != q) {
+				k := j + 1 + e + 1
+				for k < len(s) && s[k] == ' ' {
+					k++
+				}
+				if k == len(s) || s[k] == delim {
+					fields = append(fields, s[j+1:j+1+e])
+					if k == len(s) {
+						return fields, false, ""
+					}
+					i = k + 1
+					col++
+					continue
+				}
+			}
 			b.Reset()
 			k := j + 1
 			closed := false

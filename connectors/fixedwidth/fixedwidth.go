@@ -37,7 +37,7 @@ type Format struct {
 	RecordTypes yamlCodes `yaml:"record_types"` // codes whose lines are records; others are skipped and counted
 	Encoding    string    `yaml:"encoding"`
 	SkipRows    int       `yaml:"skip_rows"`
-	Ragged      string    `yaml:"ragged"` // pad (default: short lines are padded with spaces) | quarantine
+	Ragged      string    `yaml:"ragged"` // "" (default): pad lines that reach the last field, quarantine shorter | pad | quarantine
 }
 
 // yamlCodes accepts a list of codes or a map of code → anything.
@@ -118,15 +118,12 @@ func (Connector) Open(ctx context.Context, src *raw.Source) (raw.Reader, error) 
 	if err != nil {
 		return nil, src.Errorf(raw.Node(src.Format, "encoding"), "format: %v", err)
 	}
-	pad := true
 	switch f.Ragged {
-	case "", "pad":
-	case "quarantine":
-		pad = false
+	case "", "pad", "quarantine":
 	default:
 		return nil, src.Errorf(raw.Node(src.Format, "ragged"), "format: ragged %q (want pad or quarantine)", f.Ragged)
 	}
-	return &Reader{Files: src.Files, Format: f, Encoding: enc, Pad: pad, Warn: src.Warn, Log: src.Logger()}, nil
+	return &Reader{Files: src.Files, Format: f, Encoding: enc, Ragged: f.Ragged, Warn: src.Warn, Log: src.Logger()}, nil
 }
 
 // Reader reads fixed-width files.
@@ -134,9 +131,14 @@ type Reader struct {
 	Files    []string
 	Format   Format
 	Encoding string
-	Pad      bool
-	Warn     raw.Warner
-	Log      *slog.Logger
+	// Ragged says what to do with a line shorter than the layout: "" (the
+	// default) pads a line that reaches the last field's start (trailing
+	// blanks trimmed by the exporting system) and quarantines a shorter one
+	// (a cut record); "pad" pads every line; "quarantine" quarantines every
+	// short line.
+	Ragged string
+	Warn   raw.Warner
+	Log    *slog.Logger
 }
 
 // minFit is how many lines must be read before a file whose every line is
@@ -212,7 +214,11 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 				if len(runes) >= lastStart {
 					reach++
 				}
-				if len(runes) < end && !r.Pad {
+				if len(runes) < lastStart && r.Ragged == "" {
+					row.Err = &raw.RowError{Reason: fmt.Sprintf("line has %d characters; the layout's last field starts at %d (format.ragged: pad accepts short lines)", len(runes), lastStart)}
+					break
+				}
+				if len(runes) < end && r.Ragged == "quarantine" {
 					row.Err = &raw.RowError{Reason: fmt.Sprintf("line has %d characters; the layout needs %d", len(runes), end)}
 					break
 				}

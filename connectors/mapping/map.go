@@ -368,7 +368,7 @@ func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 	if len(formats) == 0 {
 		formats = defaultFormats
 	}
-	for i, f := range formats {
+	for _, f := range formats {
 		t, day, mon, ok := f.parse(v)
 		if !ok {
 			continue
@@ -385,7 +385,6 @@ func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 				}
 			}
 		}
-		_ = i
 		return t, true
 	}
 	if m.hdr != nil && m.hdr.ExcelDates {

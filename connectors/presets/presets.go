@@ -7,6 +7,7 @@ package presets
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -65,16 +66,9 @@ attributes:
 func previousNames() string {
 	var names []string
 	for i := 1; i <= 10; i++ {
-		names = append(names, "PreviousName_"+itoa(i)+".CompanyName")
+		names = append(names, "PreviousName_"+strconv.Itoa(i)+".CompanyName")
 	}
 	return strings.Join(names, ", ")
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return "1" + string(rune('0'+i-10))
 }
 
 // NNDR reads business-rates exports (CSV or xlsx, chosen by the file's

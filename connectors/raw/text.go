@@ -96,12 +96,33 @@ func OpenText(path, enc string) (*TextFile, error) {
 	case UTF16:
 		dec = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 	}
-	if dec == nil {
+	var r io.Reader = br
+	if dec != nil {
+		r = dec.Reader(br)
+	}
+	// Old Mac line endings: carriage returns and no line feeds at all.
+	if bytes.IndexByte(head, '\r') >= 0 && bytes.IndexByte(head, '\n') < 0 {
+		r = crReader{r}
+	}
+	if r == io.Reader(br) {
 		t.Reader = br
 	} else {
-		t.Reader = bufio.NewReaderSize(dec.Reader(br), 256<<10)
+		t.Reader = bufio.NewReaderSize(r, 256<<10)
 	}
 	return t, nil
+}
+
+// crReader turns carriage returns into line feeds.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\r' {
+			p[i] = '\n'
+		}
+	}
+	return n, err
 }
 
 // CheckText reports why s cannot be a row of text: bytes invalid for the

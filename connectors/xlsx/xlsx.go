@@ -115,6 +115,12 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 // detectRows is how many rows header detection looks at.
 const detectRows = 30
 
+func (r *Reader) warn(format string, args ...any) {
+	if r.Warn != nil {
+		r.Warn.Warn(format, args...)
+	}
+}
+
 func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet string, emit raw.Emit) error {
 	name := filepath.Base(path) + "[" + sheet + "]"
 	rows, err := wb.Rows(sheet)
@@ -146,7 +152,7 @@ func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet s
 		hdrAt = DetectHeader(head)
 		if hdrAt < 0 {
 			if len(head) == 0 {
-				r.Warn.Warn("%s: the sheet is empty", name)
+				r.warn("%s: the sheet is empty", name)
 				return nil
 			}
 			return &raw.FileError{File: path, Err: fmt.Errorf("sheet %q: no header row found in the first %d rows (set format.header_row)", sheet, detectRows)}
@@ -154,7 +160,7 @@ func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet s
 	}
 	var header *raw.Header
 	if hdrAt >= 0 {
-		header = makeHeader(head[hdrAt], r.Warn, name)
+		header = makeHeader(head[hdrAt], r.warn, name)
 	}
 	var emitted int64
 	send := func(rowNum int, cells []string) error {
@@ -209,7 +215,7 @@ func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet s
 		}
 	}
 	if emitted == 0 && hdrAt >= 0 {
-		r.Warn.Warn("%s: header only, no rows", name)
+		r.warn("%s: header only, no rows", name)
 	}
 	return nil
 }
@@ -259,7 +265,7 @@ func filled(r []string) int {
 
 func allEmpty(r []string) bool { return filled(r) == 0 }
 
-func makeHeader(cells []string, w raw.Warner, where string) *raw.Header {
+func makeHeader(cells []string, warn func(string, ...any), where string) *raw.Header {
 	names := make([]string, len(cells))
 	seen := map[string]int{}
 	for i, c := range cells {
@@ -271,7 +277,7 @@ func makeHeader(cells []string, w raw.Warner, where string) *raw.Header {
 		if k := seen[key]; k > 0 {
 			seen[key] = k + 1
 			nn := fmt.Sprintf("%s_%d", n, k+1)
-			w.Warn("%s: the header names column %q twice; column %d is called %q", where, n, i+1, nn)
+			warn("%s: the header names column %q twice; column %d is called %q", where, n, i+1, nn)
 			n = nn
 		} else {
 			seen[key] = 1

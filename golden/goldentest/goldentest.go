@@ -366,3 +366,43 @@ func (w *World) Relate(source, from, typ, to string) {
 		w.t.Fatal(err)
 	}
 }
+
+// Derived is the households and golden relationships without golden ids:
+// each golden record is named by its smallest member key.
+func (w *World) Derived() []string {
+	w.t.Helper()
+	rows, err := w.St.DB.QueryContext(w.Ctx, `
+		WITH n AS (SELECT golden_id, min(source || ':' || source_id) AS name FROM golden_members GROUP BY golden_id)
+		SELECT 'household ' || h.uprn || ' ' || n.name || ' ' || coalesce(p.name, '')
+		FROM households h JOIN n ON n.golden_id = h.golden_id LEFT JOIN n p ON p.golden_id = h.property_id
+		UNION ALL
+		SELECT 'rel ' || r.rel_type || ' ' || r.source || ' ' || coalesce(r.from_key, '') || ' ' || coalesce(r.to_key, '') || ' ' ||
+		       f.name || ' → ' || t.name || ' ' || coalesce(r.valid_to::VARCHAR, '')
+		FROM golden_relationships r JOIN n f ON f.golden_id = r.from_id JOIN n t ON t.golden_id = r.to_id
+		ORDER BY 1`)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			w.t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// EndRelationship marks a source relationship ended, as a full extract
+// that no longer states it does.
+func (w *World) EndRelationship(from, typ, to string) {
+	w.t.Helper()
+	fs, fid, _ := strings.Cut(from, ":")
+	ts, tid, _ := strings.Cut(to, ":")
+	if _, err := w.St.DB.ExecContext(w.Ctx, `UPDATE source_relationships SET valid_to = DATE '2026-06-01'
+		WHERE from_source = ? AND from_id = ? AND to_source = ? AND to_id = ? AND rel_type = ? AND valid_to IS NULL`, fs, fid, ts, tid, typ); err != nil {
+		w.t.Fatal(err)
+	}
+}

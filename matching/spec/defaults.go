@@ -261,7 +261,9 @@ func defaultBusiness() *Spec {
 			{Name: "email", Column: "email", Levels: []Level{exact, other}},
 		},
 		Deterministic: []Rule{{Equal: []string{"company_no"}}},
-		Thresholds:    Thresholds{Link: 0.7, Review: 0.3, Veto: 0.01},
+		// No veto: one business trades from several premises, so two of its
+		// records at different addresses can score as strangers.
+		Thresholds: Thresholds{Link: 0.7, Review: 0.3},
 		// An address is where a business trades or is registered, and one
 		// address holds many: a link needs the name or the number.
 		Require:  []string{"company_number", "business_name"},

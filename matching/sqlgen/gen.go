@@ -204,7 +204,10 @@ func (g *Gen) modeCond(b *builder) string {
 }
 
 // Candidates renders the blocking union into the candidate table: each pair
-// once (rid_l < rid_r), tagged with the first rule that found it. With
+// once (rid_l < rid_r), tagged with the first rule that found it (rule) and
+// the set of every rule that found it (rules, bit i for rule i; rules past
+// the 63rd are left out of the set). Each rule is a plain equi-join; the
+// union is grouped by pair, so no rule re-tests the others' keys. With
 // delta, only pairs with at least one side in the delta table are made.
 func (g *Gen) Candidates(delta bool) Query {
 	b := &builder{d: g.D}
@@ -214,19 +217,19 @@ func (g *Gen) Candidates(delta bool) Query {
 	if delta {
 		halves = []string{"left", "right"}
 	}
+	inDelta := "SELECT " + b.q("rid") + " FROM " + b.q(g.T.Delta)
+	deltaSide := "(SELECT * FROM " + b.q(g.T.Base) + " WHERE " + b.q("rid") + " IN (" + inDelta + "))"
 	for i, r := range rules {
 		for _, half := range halves {
-			var sb strings.Builder
-			sb.WriteString("SELECT l." + b.q("rid") + " AS rid_l, r." + b.q("rid") + " AS rid_r, " + b.p(r.Name) + " AS rule, " + g.ruleMask(b, rules) + " AS rules\n")
 			lsrc, rsrc := b.q(g.T.Base), b.q(g.T.Base)
-			inDelta := "SELECT " + b.q("rid") + " FROM " + b.q(g.T.Delta)
 			switch half {
 			case "left":
-				lsrc = "(SELECT * FROM " + b.q(g.T.Base) + " WHERE " + b.q("rid") + " IN (" + inDelta + "))"
+				lsrc = deltaSide
 			case "right":
-				rsrc = "(SELECT * FROM " + b.q(g.T.Base) + " WHERE " + b.q("rid") + " IN (" + inDelta + "))"
+				rsrc = deltaSide
 			}
-			sb.WriteString("FROM " + lsrc + " l JOIN " + rsrc + " r ON " + g.ruleCond(b, r) + " AND l." + b.q("rid") + " < r." + b.q("rid"))
+			q := fmt.Sprintf("SELECT l.%s AS rid_l, r.%s AS rid_r, %d AS i\nFROM %s l JOIN %s r ON %s AND l.%s < r.%s",
+				b.q("rid"), b.q("rid"), i, lsrc, rsrc, g.ruleCond(b, r), b.q("rid"), b.q("rid"))
 			var where []string
 			if m := g.modeCond(b); m != "" {
 				where = append(where, m)
@@ -234,31 +237,22 @@ func (g *Gen) Candidates(delta bool) Query {
 			if half == "right" {
 				where = append(where, "l."+b.q("rid")+" NOT IN ("+inDelta+")")
 			}
-			for _, prev := range rules[:i] {
-				where = append(where, "NOT coalesce("+g.ruleCond(b, prev)+", false)")
-			}
 			if len(where) > 0 {
-				sb.WriteString("\nWHERE " + strings.Join(where, "\n  AND "))
+				q += "\nWHERE " + strings.Join(where, " AND ")
 			}
-			parts = append(parts, sb.String())
+			parts = append(parts, q)
 		}
 	}
-	b.w(g.D.CreateTemp(b.q(g.T.Cand), strings.Join(parts, "\nUNION ALL\n")))
-	return b.query()
-}
-
-// ruleMask is a bit set of every rule a pair satisfies (bit i for rule i),
-// so that training can take each rule's pairs whichever rule found them
-// first. Rules past the 63rd are left out of the mask.
-func (g *Gen) ruleMask(b *builder, rules []spec.BlockingRule) string {
-	var terms []string
+	var name strings.Builder
+	name.WriteString("CASE min(i)")
 	for i, r := range rules {
-		if i >= 63 {
-			break
-		}
-		terms = append(terms, fmt.Sprintf("CASE WHEN coalesce(%s, false) THEN %d ELSE 0 END", g.ruleCond(b, r), int64(1)<<i))
+		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
 	}
-	return "CAST(" + strings.Join(terms, " + ") + " AS BIGINT)"
+	name.WriteString(" END")
+	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule,\n       CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules\nFROM (\n" +
+		strings.Join(parts, "\nUNION ALL\n") + "\n)\nGROUP BY rid_l, rid_r"
+	b.w(g.D.CreateTemp(b.q(g.T.Cand), q))
+	return b.query()
 }
 
 // levelCond is the SQL test of one level on sides l and r.
@@ -298,9 +292,12 @@ func (g *Gen) levelCond(b *builder, l spec.Level) string {
 		x, y := d.ToDouble(a), d.ToDouble(z)
 		return "abs(" + x + " - " + y + ") <= " + b.p(l.Threshold) + " * greatest(abs(" + x + "), abs(" + y + "))"
 	case spec.Jaccard:
-		return d.Jaccard(a, z) + " >= " + b.p(l.Threshold)
+		// |a ∩ b| / (|a| + |b| − |a ∩ b|) ≥ t  ⇔  |a ∩ b| ≥ t(|a| + |b|) / (1 + t),
+		// which needs the intersection once. Token lists hold no duplicates.
+		t := l.Threshold
+		return d.IntersectCount(a, z) + " >= " + b.p(t/(1+t)) + " * (" + d.ListLen(a) + " + " + d.ListLen(z) + ")"
 	case spec.Overlap:
-		return d.ListOverlap(a, z)
+		return d.IntersectCount(a, z) + " >= 1"
 	}
 	return "true"
 }

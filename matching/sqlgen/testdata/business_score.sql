@@ -27,9 +27,9 @@ SELECT c.rid_l,
      WHEN l."biz_key" = r."biz_key" THEN 6
      WHEN (l."biz_name" = r."trading" OR l."trading" = r."biz_name") THEN 5
      WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $3 THEN 4
-     WHEN (len(list_intersect(l."biz_tokens", r."biz_tokens"))::DOUBLE / nullif(len(list_distinct(list_concat(l."biz_tokens", r."biz_tokens"))), 0)) >= $4 THEN 3
+     WHEN len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) >= $4 * (len(l."biz_tokens") + len(r."biz_tokens")) THEN 3
      WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $5 THEN 2
-     WHEN (len(list_intersect(l."biz_tokens", r."biz_tokens"))::DOUBLE / nullif(len(list_distinct(list_concat(l."biz_tokens", r."biz_tokens"))), 0)) >= $6 THEN 1
+     WHEN len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) >= $6 * (len(l."biz_tokens") + len(r."biz_tokens")) THEN 1
      ELSE 0 END AS "g.business_name",
        CASE WHEN l."pc" IS NULL OR r."pc" IS NULL THEN -1
      WHEN l."pc" = r."pc" THEN 4
@@ -70,9 +70,9 @@ WHERE det IS NOT NULL OR w >= $69 OR w < $70
 -- $1 = 1
 -- $2 = 1
 -- $3 = 0.92
--- $4 = 0.6
+-- $4 = 0.37499999999999994
 -- $5 = 0.8
--- $6 = 0.3
+-- $6 = 0.23076923076923075
 -- $7 = 1
 -- $8 = 1
 -- $9 = 1

@@ -66,9 +66,9 @@ SELECT c.rid_l,
      ELSE 0 END AS "g.phone",
        CASE WHEN l."addr_tokens" IS NULL OR r."addr_tokens" IS NULL THEN -1
      WHEN l."addr_key" = r."addr_key" THEN 5
-     WHEN (len(list_intersect(l."addr_tokens", r."addr_tokens"))::DOUBLE / nullif(len(list_distinct(list_concat(l."addr_tokens", r."addr_tokens"))), 0)) >= $14 THEN 4
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $14 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
      WHEN l."pc" = r."pc" THEN 3
-     WHEN (len(list_intersect(l."addr_tokens", r."addr_tokens"))::DOUBLE / nullif(len(list_distinct(list_concat(l."addr_tokens", r."addr_tokens"))), 0)) >= $15 THEN 2
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
      WHEN l."pc_out" = r."pc_out" THEN 1
      ELSE 0 END AS "g.address",
        CASE WHEN l."locality" IS NULL OR r."locality" IS NULL THEN -1
@@ -106,8 +106,8 @@ WHERE det IS NOT NULL OR w >= $102 OR w < $103
 -- $11 = 1
 -- $12 = 1
 -- $13 = 1
--- $14 = 0.8
--- $15 = 0.5
+-- $14 = 0.4444444444444445
+-- $15 = 0.3333333333333333
 -- $16 = 0.92
 -- $17 = 0.8
 -- $18 = 0.92
