@@ -1,6 +1,13 @@
 package matching
 
-import "testing"
+import (
+	"database/sql"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/council/golden/record"
+)
 
 func TestTradingAs(t *testing.T) {
 	tests := []struct{ in, reg, trading string }{
@@ -17,5 +24,25 @@ func TestTradingAs(t *testing.T) {
 				t.Errorf("tradingAs(%q) = %q, %q; want %q, %q", tt.in, reg, tr, tt.reg, tt.trading)
 			}
 		})
+	}
+}
+
+// TestFeaturesCouncil checks two council cases in the feature row: a
+// ratepayer billed "X T/A Y" gets both names, and a record with only a
+// postcode still has address tokens.
+func TestFeaturesCouncil(t *testing.T) {
+	col := func(name string) int { return slices.Index(featureColumns, name) }
+	fz := NewFeaturizer()
+	var biz sourceRow
+	biz.values[record.BusinessName] = sql.NullString{String: "Norris & Sons Printing Ltd T/A Norris Print", Valid: true}
+	row := fz.Row(record.Business, &biz)
+	if row[col("biz_name")] != "NORRIS SONS PRINTING" || row[col("trading")] != "NORRIS PRINT" {
+		t.Errorf("biz_name %v, trading %v", row[col("biz_name")], row[col("trading")])
+	}
+	var contact sourceRow
+	contact.values[record.Postcode] = sql.NullString{String: "DC1 0YQ", Valid: true}
+	row = fz.Row(record.Person, &contact)
+	if got := fmt.Sprint(row[col("addr_tokens")]); got != "[DC1 0YQ]" {
+		t.Errorf("addr_tokens of a postcode-only record: %s", got)
 	}
 }

@@ -3,6 +3,9 @@ package matching
 import (
 	"math"
 	"testing"
+
+	"github.com/council/golden/matching/em"
+	"github.com/council/golden/matching/spec"
 )
 
 func TestMonotone(t *testing.T) {
@@ -33,5 +36,24 @@ func TestMonotone(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDropDistinct(t *testing.T) {
+	s := &spec.Spec{
+		Comparisons: []spec.Comparison{{Name: "uprn"}, {Name: "flat"}},
+		Distinct:    []string{"uprn"},
+	}
+	pat := func(g0, g1 int8, n float64) em.Pattern { return em.Pattern{Gammas: []int8{g0, g1}, Count: n} }
+	byRule := map[string][]em.Pattern{
+		"1": {pat(1, 1, 5), pat(0, 1, 7), pat(-1, 0, 3), pat(0, 0, 9)},
+		"2": {pat(0, 1, 2)},
+	}
+	dropDistinct(s, byRule)
+	if got := byRule["1"]; len(got) != 2 || got[0].Count != 5 || got[1].Count != 3 {
+		t.Errorf("rule 1 kept %+v, want the agreeing and the null patterns", got)
+	}
+	if len(byRule["2"]) != 0 {
+		t.Errorf("rule 2 kept %+v", byRule["2"])
 	}
 }

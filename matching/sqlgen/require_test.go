@@ -58,3 +58,29 @@ func TestScoreRequire(t *testing.T) {
 		})
 	}
 }
+
+// TestScoreDistinctAndCross checks that a distinct comparison's else level
+// holds a pair and that a cross level tests both directions.
+func TestScoreDistinctAndCross(t *testing.T) {
+	s, err := spec.Default(record.Business)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Require = nil
+	w := Weights{}
+	for _, c := range s.Comparisons {
+		w.Level = append(w.Level, make([]float64, len(c.Levels)))
+		w.TFU = append(w.TFU, make([]float64, len(c.Levels)))
+	}
+	g := &Gen{D: DuckDB{}, Spec: s, T: DefaultTables}
+	q := g.Score("_out", w, 0.3, 0)
+	if !strings.Contains(q.SQL, `WHEN ("g.company_number" = 0) THEN least(`) {
+		t.Errorf("distinct company number does not hold the pair:\n%s", q.SQL)
+	}
+	b := &builder{d: DuckDB{}}
+	got := g.levelCond(b, spec.Level{Kind: spec.Cross, Column: "biz_name", Other: "trading"})
+	want := `(l."biz_name" = r."trading" OR l."trading" = r."biz_name")`
+	if got != want {
+		t.Errorf("cross level: %s, want %s", got, want)
+	}
+}
