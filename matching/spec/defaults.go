@@ -220,7 +220,7 @@ func defaultProperty() *Spec {
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.9, Review: 0.5, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.75, Review: 0.5, Veto: 0.01},
 		// A street and a postcode say where, not which: another number, flat
 		// or building on them is another property.
 		Require:  []string{"uprn", "flat", "house_number", "building_name"},
