@@ -41,14 +41,21 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 		return err
 	}
 	// Later rows with an id already seen in this extract: quarantined, the first kept.
-	if _, err := exec("duplicates", `
+	// (Counting distinct ids first is cheaper than the window when there are none.)
+	dups, err := count("duplicate check", `SELECT count(source_id) - count(DISTINCT source_id) FROM ingest_stage WHERE q_reason IS NULL`)
+	if err != nil {
+		return err
+	}
+	if dups > 0 {
+		if _, err := exec("duplicates", `
 		UPDATE ingest_stage SET q_field = 'id',
 			q_reason = 'duplicate source id: the first row with it is ' || d.ffile || ' line ' || d.fline || '; this one is not stored'
 		FROM (SELECT seq, row_number() OVER w AS rn, first_value(file) OVER w AS ffile, first_value(line) OVER w AS fline
 		      FROM ingest_stage WHERE q_reason IS NULL
 		      WINDOW w AS (PARTITION BY source_id ORDER BY seq)) d
 		WHERE d.seq = ingest_stage.seq AND d.rn > 1`); err != nil {
-		return err
+			return err
+		}
 	}
 	if sr.Quarantined, err = exec("quarantine", `
 		INSERT INTO quarantine (run_id, source, file, line, field, reason, raw)

@@ -236,6 +236,12 @@ func (d decoder) blocking(n *yaml.Node) ([]BlockingRule, error) {
 					rule.Name = r.Content[i+1].Value
 				case "keys":
 					keysNode = r.Content[i+1]
+				case "max_block":
+					n, err := strconv.Atoi(r.Content[i+1].Value)
+					if err != nil || n < 2 {
+						return nil, d.errf(r.Content[i+1], "blocking rule: max_block must be a whole number ≥ 2")
+					}
+					rule.MaxBlock = n
 				case "train":
 					b, err := d.bool(r.Content[i+1])
 					if err != nil {
@@ -243,7 +249,7 @@ func (d decoder) blocking(n *yaml.Node) ([]BlockingRule, error) {
 					}
 					rule.NoTrain = !b
 				default:
-					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys, train)", r.Content[i].Value)
+					return nil, d.errf(r.Content[i], "blocking rule: unknown key %q (want name, keys, train, max_block)", r.Content[i].Value)
 				}
 			}
 			if keysNode == nil {

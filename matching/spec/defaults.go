@@ -122,9 +122,12 @@ func textCmp(name, col string, hi, lo float64) Comparison {
 func defaultPerson() *Spec {
 	return &Spec{
 		Blocking: []BlockingRule{
+			// A rule on names alone grows with the square of the population
+			// (every John Smith against every other): those skip blocks of
+			// more than 30 records, left to the rules with a date or place.
 			block("nhs"),
 			block("ni"),
-			block("given_dm", "family_dm"),
+			{Keys: keys("given_dm", "family_dm"), MaxBlock: 30},
 			block("dob", "family_sx"),
 			block("dob", "given_sx"),
 			block("dob", "names_sx"),
@@ -133,9 +136,9 @@ func defaultPerson() *Spec {
 			block("names_sx", "house"),
 			noTrain(block("pc", "house")),
 			noTrain(block("house", "street")),
-			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}},
-			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}},
-			block("given_sx", "family_sx"),
+			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
+			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
+			{Keys: keys("given_sx", "family_sx"), MaxBlock: 30},
 			block("email"),
 			block("email_user"),
 			block("phone"),

@@ -88,6 +88,10 @@ type BlockingRule struct {
 	// whose members share a surname and an address but are different
 	// people: EM run on them learns "same household", not "same person".
 	NoTrain bool `json:"no_train,omitempty"`
+	// MaxBlock, when set, skips key values shared by more records than
+	// this: a rule on names alone then stays linear in the population (the
+	// commonest names are left to the rules that add a date or a place).
+	MaxBlock int `json:"max_block,omitempty"`
 }
 
 // Key is a column, or its first Prefix characters.

@@ -183,6 +183,16 @@ func (g *Gen) keyExpr(b *builder, side string, k spec.Key) string {
 	return e
 }
 
+// keyMatch joins base rows f to a table k of key values (columns in key
+// order, named by position).
+func (g *Gen) keyMatch(b *builder, r spec.BlockingRule, k string) string {
+	var p []string
+	for i, key := range r.Keys {
+		p = append(p, g.keyExpr(b, "f", key)+" = "+k+"."+b.q(fmt.Sprintf("k%d", i)))
+	}
+	return strings.Join(p, " AND ")
+}
+
 // ruleCond is the join condition of a rule. Prefix keys also require the
 // value to be at least that long, so short values do not form huge blocks.
 func (g *Gen) ruleCond(b *builder, r spec.BlockingRule) string {
@@ -222,6 +232,16 @@ func (g *Gen) Candidates(delta bool) Query {
 	for i, r := range rules {
 		for _, half := range halves {
 			lsrc, rsrc := b.q(g.T.Base), b.q(g.T.Base)
+			if r.MaxBlock > 0 {
+				// Only key values shared by at most MaxBlock records.
+				var ks []string
+				for i, k := range r.Keys {
+					ks = append(ks, g.keyExpr(b, "f", k)+" AS "+b.q(fmt.Sprintf("k%d", i)))
+				}
+				small := "(SELECT f.* FROM " + b.q(g.T.Base) + " f SEMI JOIN (SELECT " + strings.Join(ks, ", ") + " FROM " + b.q(g.T.Base) +
+					" f GROUP BY ALL HAVING count(*) <= " + b.p(r.MaxBlock) + ") k ON " + g.keyMatch(b, r, "k") + ")"
+				lsrc, rsrc = small, small
+			}
 			switch half {
 			case "left":
 				lsrc = deltaSide

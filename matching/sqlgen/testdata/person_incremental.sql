@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_cand" AS
-SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $17 WHEN 1 THEN $18 WHEN 2 THEN $19 WHEN 3 THEN $20 WHEN 4 THEN $21 WHEN 5 THEN $22 WHEN 6 THEN $23 WHEN 7 THEN $24 WHEN 8 THEN $25 WHEN 9 THEN $26 WHEN 10 THEN $27 WHEN 11 THEN $28 WHEN 12 THEN $29 WHEN 13 THEN $30 WHEN 14 THEN $31 WHEN 15 THEN $32 WHEN 16 THEN $33 END AS rule,
+SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $41 WHEN 1 THEN $42 WHEN 2 THEN $43 WHEN 3 THEN $44 WHEN 4 THEN $45 WHEN 5 THEN $46 WHEN 6 THEN $47 WHEN 7 THEN $48 WHEN 8 THEN $49 WHEN 9 THEN $50 WHEN 10 THEN $51 WHEN 11 THEN $52 WHEN 12 THEN $53 WHEN 13 THEN $54 WHEN 14 THEN $55 WHEN 15 THEN $56 WHEN 16 THEN $57 END AS rule,
        CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules
 FROM (
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 0 AS i
@@ -17,10 +17,10 @@ FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 2 AS i
-FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."given_dm" = r."given_dm" AND l."family_dm" = r."family_dm" AND l."rid" < r."rid"
+FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_dm" AS "k0", f."family_dm" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $1) k ON f."given_dm" = k."k0" AND f."family_dm" = k."k1") r ON l."given_dm" = r."given_dm" AND l."family_dm" = r."family_dm" AND l."rid" < r."rid"
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 2 AS i
-FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."given_dm" = r."given_dm" AND l."family_dm" = r."family_dm" AND l."rid" < r."rid"
+FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_dm" AS "k0", f."family_dm" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $2) k ON f."given_dm" = k."k0" AND f."family_dm" = k."k1") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."given_dm" = r."given_dm" AND l."family_dm" = r."family_dm" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 3 AS i
@@ -80,24 +80,24 @@ FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 11 AS i
-FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON left(l."given", $1) = left(r."given", $2) AND left(l."family", $3) = left(r."family", $4) AND left(l."dob", $5) = left(r."dob", $6) AND l."rid" < r."rid"
+FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT left(f."given", $3) AS "k0", left(f."family", $4) AS "k1", left(f."dob", $5) AS "k2" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $6) k ON left(f."given", $7) = k."k0" AND left(f."family", $8) = k."k1" AND left(f."dob", $9) = k."k2") r ON left(l."given", $10) = left(r."given", $11) AND left(l."family", $12) = left(r."family", $13) AND left(l."dob", $14) = left(r."dob", $15) AND l."rid" < r."rid"
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 11 AS i
-FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON left(l."given", $7) = left(r."given", $8) AND left(l."family", $9) = left(r."family", $10) AND left(l."dob", $11) = left(r."dob", $12) AND l."rid" < r."rid"
+FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT left(f."given", $16) AS "k0", left(f."family", $17) AS "k1", left(f."dob", $18) AS "k2" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $19) k ON left(f."given", $20) = k."k0" AND left(f."family", $21) = k."k1" AND left(f."dob", $22) = k."k2") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON left(l."given", $23) = left(r."given", $24) AND left(l."family", $25) = left(r."family", $26) AND left(l."dob", $27) = left(r."dob", $28) AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
-FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."family" = r."family" AND left(l."dob", $13) = left(r."dob", $14) AND l."rid" < r."rid"
+FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."family" AS "k0", left(f."dob", $29) AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $30) k ON f."family" = k."k0" AND left(f."dob", $31) = k."k1") r ON l."family" = r."family" AND left(l."dob", $32) = left(r."dob", $33) AND l."rid" < r."rid"
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
-FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."family" = r."family" AND left(l."dob", $15) = left(r."dob", $16) AND l."rid" < r."rid"
+FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."family" AS "k0", left(f."dob", $34) AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $35) k ON f."family" = k."k0" AND left(f."dob", $36) = k."k1") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."family" = r."family" AND left(l."dob", $37) = left(r."dob", $38) AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
-FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
+FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_sx" AS "k0", f."family_sx" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $39) k ON f."given_sx" = k."k0" AND f."family_sx" = k."k1") r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
-FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
+FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_sx" AS "k0", f."family_sx" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $40) k ON f."given_sx" = k."k0" AND f."family_sx" = k."k1") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 14 AS i
@@ -123,36 +123,60 @@ WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 )
 GROUP BY rid_l, rid_r
 -- args:
--- $1 = 2
--- $2 = 2
+-- $1 = 30
+-- $2 = 30
 -- $3 = 2
 -- $4 = 2
 -- $5 = 4
--- $6 = 4
+-- $6 = 30
 -- $7 = 2
 -- $8 = 2
--- $9 = 2
+-- $9 = 4
 -- $10 = 2
--- $11 = 4
--- $12 = 4
--- $13 = 4
+-- $11 = 2
+-- $12 = 2
+-- $13 = 2
 -- $14 = 4
 -- $15 = 4
--- $16 = 4
--- $17 = "nhs"
--- $18 = "ni"
--- $19 = "given_dm+family_dm"
--- $20 = "dob+family_sx"
--- $21 = "dob+given_sx"
--- $22 = "dob+names_sx"
--- $23 = "dob+pc"
--- $24 = "dob+house"
--- $25 = "names_sx+house"
--- $26 = "pc+house"
--- $27 = "house+street"
--- $28 = "left(given, 2)+left(family, 2)+left(dob, 4)"
--- $29 = "family+left(dob, 4)"
--- $30 = "given_sx+family_sx"
--- $31 = "email"
--- $32 = "email_user"
--- $33 = "phone"
+-- $16 = 2
+-- $17 = 2
+-- $18 = 4
+-- $19 = 30
+-- $20 = 2
+-- $21 = 2
+-- $22 = 4
+-- $23 = 2
+-- $24 = 2
+-- $25 = 2
+-- $26 = 2
+-- $27 = 4
+-- $28 = 4
+-- $29 = 4
+-- $30 = 30
+-- $31 = 4
+-- $32 = 4
+-- $33 = 4
+-- $34 = 4
+-- $35 = 30
+-- $36 = 4
+-- $37 = 4
+-- $38 = 4
+-- $39 = 30
+-- $40 = 30
+-- $41 = "nhs"
+-- $42 = "ni"
+-- $43 = "given_dm+family_dm"
+-- $44 = "dob+family_sx"
+-- $45 = "dob+given_sx"
+-- $46 = "dob+names_sx"
+-- $47 = "dob+pc"
+-- $48 = "dob+house"
+-- $49 = "names_sx+house"
+-- $50 = "pc+house"
+-- $51 = "house+street"
+-- $52 = "left(given, 2)+left(family, 2)+left(dob, 4)"
+-- $53 = "family+left(dob, 4)"
+-- $54 = "given_sx+family_sx"
+-- $55 = "email"
+-- $56 = "email_user"
+-- $57 = "phone"
