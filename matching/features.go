@@ -15,7 +15,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 5
+const FeatureVersion = 6
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -96,7 +96,13 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	pc, pcOut, pcSector := standardise.Postcode(get(record.Postcode))
 	addr := standardise.AddressTokens(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber),
 		get(record.Street), get(record.Locality), get(record.Town), get(record.AddressText))
-	biz := dedupe(standardise.BusinessName(get(record.BusinessName)))
+	if len(addr) == 0 {
+		// A source that sends only a postcode (school contacts) still
+		// says where: the address comparison reaches its postcode level.
+		addr = standardise.AddressTokens(get(record.Postcode))
+	}
+	regName, taName := tradingAs(get(record.BusinessName))
+	biz := dedupe(standardise.BusinessName(regName))
 	var bizName, bizKey, bizFirst, bizDM string
 	if len(biz) > 0 {
 		bizName = strings.Join(biz, " ")
@@ -106,7 +112,10 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		bizFirst = biz[0]
 		bizDM = standardise.PhoneticKeys(biz[0]).DM1
 	}
-	trading := strings.Join(standardise.BusinessName(get(record.TradingName)), " ")
+	if taName == "" {
+		taName = get(record.TradingName)
+	}
+	trading := strings.Join(standardise.BusinessName(taName), " ")
 	var attrs any
 	if r.attrs.Valid && r.attrs.String != "" && r.attrs.String != "{}" {
 		attrs = r.attrs.String

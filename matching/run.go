@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"github.com/council/golden/config"
@@ -369,6 +370,11 @@ func addAttributes(ctx context.Context, q store.Querier, s *spec.Spec, kind reco
 		}
 		if nonNull.Int64 > 0 && float64(distinct.Int64) >= minAttrDistinct*float64(nonNull.Int64) && top.Int64 <= maxAttrBlock {
 			s.Blocking = append(s.Blocking, spec.BlockingRule{Name: col, Keys: []spec.Key{{Column: col}}})
+			// An identifier tells records apart: it counts among the
+			// comparisons a link requires.
+			if len(s.Require) > 0 && !slices.Contains(s.Require, col) {
+				s.Require = append(s.Require, col)
+			}
 		}
 	}
 	return nil

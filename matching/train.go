@@ -116,6 +116,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	if err != nil {
 		return nil, fmt.Errorf("train: pattern counts: %w", err)
 	}
+	dropDistinct(s, byMask)
 	// Each rule trains on every candidate pair it finds, whichever rule
 	// found it first: a rule's pairs must not be thinned by earlier rules,
 	// or a later rule sees only the pairs that disagree on their keys.
@@ -236,15 +237,20 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		cm := ComparisonModel{Name: c.Name}
 		for j, l := range c.Levels {
 			gam := sqlgen.Gamma(c, j)
-			m := global.M[i][gam]
+			// Half a match of pseudo-count per level, as u has half a pair:
+			// a level no training pair reached (a rare spelling, a building
+			// on the street line) is unseen, not impossible.
+			k := float64(len(c.Levels))
+			m := (global.M[i][gam]*global.Matches + 0.5) / (global.Matches + 0.5*k)
 			if wSum[i] > 0 {
-				m = mSum[i][gam] / wSum[i]
+				m = (mSum[i][gam] + 0.5) / (wSum[i] + 0.5*k)
 			}
 			if c.M != nil {
 				m = c.M[j]
 			}
 			cm.Levels = append(cm.Levels, LevelModel{Label: l.Label, Gamma: gam, M: m, U: u[i][gam], Weight: em.Weight(m, u[i][gam]), TF: l.TF})
 		}
+		monotone(cm.Levels)
 		model.Comparisons = append(model.Comparisons, cm)
 	}
 	return model, nil

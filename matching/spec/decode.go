@@ -96,8 +96,20 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 			if err := d.comparisons(s, v); err != nil {
 				return err
 			}
+		case "require":
+			r, err := d.strings(v)
+			if err != nil {
+				return err
+			}
+			s.Require = r
+		case "distinct":
+			r, err := d.strings(v)
+			if err != nil {
+				return err
+			}
+			s.Distinct = r
 		default:
-			return d.errf(k, "matching.%s: unknown key %q (want mode, thresholds, blocking, comparisons, deterministic, cluster, training, compare_attributes)", s.Kind, k.Value)
+			return d.errf(k, "matching.%s: unknown key %q (want mode, thresholds, blocking, comparisons, deterministic, require, distinct, cluster, training, compare_attributes)", s.Kind, k.Value)
 		}
 	}
 	fillLabels(s)
@@ -446,7 +458,7 @@ func (d decoder) levels(c Comparison, n *yaml.Node) ([]Level, error) {
 						if v.Value != "" && v.Value != "true" {
 							l.Column = v.Value // {exact: given_canon}
 						}
-					case Swapped:
+					case Swapped, Cross:
 						l.Other = v.Value
 					}
 				}

@@ -165,7 +165,10 @@ func defaultPerson() *Spec {
 			{Name: "sex", Column: "sex", Levels: []Level{exact, other}},
 			identifier("nhs_number", "nhs"),
 			identifier("ni_number", "ni"),
-			{Name: "email", Column: "email", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}},
+			// Addresses made from names (john.smith1@…, john.smith2@…) are
+			// alike for every namesake: only the same mailbox, or the same
+			// name before the @ at another provider, is evidence.
+			{Name: "email", Column: "email", Levels: []Level{exact, on(Exact, "email_user", 0), other}},
 			{Name: "phone", Column: "phone", Levels: []Level{exact, lv(Damerau, 1), other}},
 			// Where a person lives is one comparison: a postcode, a house
 			// number and a street say the same thing, and Fellegi-Sunter
@@ -184,7 +187,11 @@ func defaultPerson() *Spec {
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.95, Review: 0.3, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.8, Review: 0.3, Veto: 0.01},
+		// Members of one household share a surname and an address, and
+		// Fellegi-Sunter counts those as independent evidence: only
+		// something that tells people apart may make a link.
+		Require: []string{"given_name", "date_of_birth", "nhs_number", "ni_number", "email"},
 	}
 }
 
@@ -207,12 +214,20 @@ func defaultProperty() *Spec {
 			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}, M: []float64{0.9, 0.05, 0.05}},
 			{Name: "house_number", Column: "house", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			textCmp("building_name", "building", 0.92, 0.8),
-			textCmp("street", "street", 0.92, 0.8),
+			{Name: "street", Column: "street", Levels: []Level{exact, lv(JaroWinkler, 0.92),
+				// A one-line address read back into parts often puts the
+				// building (WHARF BUSINESS PARK) on the street line.
+				{Kind: Cross, Other: "building"},
+				lv(JaroWinkler, 0.8), other}},
 			postcodeCmp(),
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"uprn"}}},
-		Thresholds:    Thresholds{Link: 0.9, Review: 0.5, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.75, Review: 0.5, Veto: 0.01},
+		// A street and a postcode say where, not which: another number, flat
+		// or building on them is another property.
+		Require:  []string{"uprn", "flat", "house_number", "building_name"},
+		Distinct: []string{"uprn"},
 	}
 }
 
@@ -223,7 +238,8 @@ func defaultBusiness() *Spec {
 			block("biz_key"),
 			block("biz_dm", "pc_out"),
 			block("biz_first", "town"),
-			block("pc", "house"),
+			// Many companies share an accountant's registered office.
+			noTrain(block("pc", "house")),
 			block("biz_first", "house"),
 			block("phone"),
 			{Keys: []Key{{Column: "biz_name", Prefix: 6}}},
@@ -233,6 +249,8 @@ func defaultBusiness() *Spec {
 			{Name: "business_name", Column: "biz_name", TF: "biz_name", Levels: []Level{
 				tfx,
 				on(Exact, "biz_key", 0),
+				// Billed under the trading name, registered under the other.
+				{Kind: Cross, Other: "trading"},
 				lv(JaroWinkler, 0.92),
 				on(Jaccard, "biz_tokens", 0.6),
 				lv(JaroWinkler, 0.8),
@@ -249,5 +267,9 @@ func defaultBusiness() *Spec {
 		// No veto: one business trades from several premises, so two of its
 		// records at different addresses can score as strangers.
 		Thresholds: Thresholds{Link: 0.7, Review: 0.3},
+		// An address is where a business trades or is registered, and one
+		// address holds many: a link needs the name or the number.
+		Require:  []string{"company_number", "business_name"},
+		Distinct: []string{"company_number"},
 	}
 }

@@ -40,6 +40,17 @@ type Spec struct {
 	// CompareAttributes adds a comparison (exact, one edit, else) for every
 	// source attribute no comparison names already.
 	CompareAttributes bool `json:"compare_attributes"`
+	// Require names the comparisons that tell one person (or thing) from
+	// another, as opposed to where it is: a pair is linked automatically
+	// only when their weights (tf adjustments included; a missing value
+	// counts zero) add up to evidence for a match. Otherwise its
+	// probability is capped at the review threshold, so that a steward sees
+	// it; deterministic rules still link. Empty: no requirement.
+	Require []string `json:"require,omitempty"`
+	// Distinct names comparisons of identifiers that no two records of one
+	// thing hold different values of (a UPRN): a pair at the else level of
+	// any of them is not linked automatically either (capped likewise).
+	Distinct []string `json:"distinct,omitempty"`
 }
 
 // Thresholds are match probabilities: pairs at or above Link are linked
@@ -117,6 +128,7 @@ const (
 	Damerau     LevelKind = "damerau"       // edits (with transpositions) ≤ Threshold
 	Initial     LevelKind = "initial"       // one side is an initial and the first letters agree
 	Swapped     LevelKind = "swapped"       // Column on one side equals Other on the other, both ways
+	Cross       LevelKind = "cross"         // Column on one side equals Other on the other, either way
 	DateWithin  LevelKind = "date_within"   // |days| ≤ Threshold
 	DateSwap    LevelKind = "date_swap"     // same year, day and month swapped
 	DateTypo    LevelKind = "date_typo"     // one character differs
@@ -290,6 +302,16 @@ func (s *Spec) Validate() error {
 			}
 		}
 	}
+	for _, r := range s.Require {
+		if !names["cmp:"+r] {
+			return fmt.Errorf("require: no comparison %q", r)
+		}
+	}
+	for _, r := range s.Distinct {
+		if !names["cmp:"+r] {
+			return fmt.Errorf("distinct: no comparison %q", r)
+		}
+	}
 	for _, r := range s.Deterministic {
 		if len(r.Equal) == 0 {
 			return fmt.Errorf("deterministic rule %q has no columns", r.Name)
@@ -330,9 +352,9 @@ func (l Level) check(c Comparison) error {
 		if l.Threshold < 0 {
 			return fmt.Errorf("%s: want a tolerance ≥ 0", l.Kind)
 		}
-	case Swapped:
+	case Swapped, Cross:
 		if _, ok := LookupColumn(l.Other); !ok || l.Other == "" {
-			return fmt.Errorf("swapped: unknown other column %q", l.Other)
+			return fmt.Errorf("%s: unknown other column %q", l.Kind, l.Other)
 		}
 	default:
 		return fmt.Errorf("unknown level kind %q", l.Kind)
@@ -367,6 +389,8 @@ func (l Level) DefaultLabel(c Comparison) string {
 		return "within " + strconv.FormatFloat(l.Threshold*100, 'g', -1, 64) + "%"
 	case Swapped:
 		return "swapped with " + l.Other
+	case Cross:
+		return "equals " + l.Other + " on the other side"
 	case Initial:
 		return "initial" + col
 	case Overlap:

@@ -295,6 +295,9 @@ func (g *Gen) levelCond(b *builder, l spec.Level) string {
 	case spec.Swapped:
 		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
 		return a + " = " + zo + " AND " + ao + " = " + z
+	case spec.Cross:
+		ao, zo := colExpr(b, "l", l.Other), colExpr(b, "r", l.Other)
+		return "(" + a + " = " + zo + " OR " + ao + " = " + z + ")"
 	case spec.DateWithin:
 		if strings.HasPrefix(l.Column, spec.AttrPrefix) {
 			return "abs(" + d.DayNumber(a) + " - " + d.DayNumber(z) + ") <= " + b.p(int(l.Threshold))
@@ -422,8 +425,17 @@ type Weights struct {
 }
 
 func (g *Gen) weightExpr(b *builder, w Weights) string {
-	terms := []string{b.p(w.PriorLogit)}
+	return strings.Join(append([]string{b.p(w.PriorLogit)}, g.weightTerms(b, w, nil)...), "\n   + ")
+}
+
+// weightTerms are the comparisons' weight terms (level weight and tf
+// adjustment); with only, just those of the comparisons it names.
+func (g *Gen) weightTerms(b *builder, w Weights, only map[string]bool) []string {
+	var terms []string
 	for i, c := range g.Spec.Comparisons {
+		if only != nil && !only[c.Name] {
+			continue
+		}
 		var sb strings.Builder
 		sb.WriteString("CASE " + b.q(GammaCol(c)))
 		for gam := len(c.Levels) - 1; gam >= 0; gam-- {
@@ -441,7 +453,7 @@ func (g *Gen) weightExpr(b *builder, w Weights) string {
 			}
 		}
 	}
-	return strings.Join(terms, "\n   + ")
+	return terms
 }
 
 // Score renders the scored pairs at or above the review probability (and
@@ -452,13 +464,47 @@ func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 	b := &builder{d: g.D}
 	inner := g.gammaSelect(b, b.q(g.T.Cand), true)
 	we := g.weightExpr(b, w)
-	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + " +
-		g.D.Pow2("-w") + ") END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
+	p := "1.0 / (1.0 + " + g.D.Pow2("-w") + ")"
+	capped := ""
+	if nl := g.heldCond(b, w); nl != "" {
+		capped = " WHEN " + nl + " THEN least(" + p + ", " + b.p(review) + ")"
+	}
+	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
+		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
 	if veto > 0 {
 		q += " OR w < " + b.p(logit(veto))
 	}
 	b.w(g.D.CreateTemp(b.q(out), q))
 	return b.query()
+}
+
+// heldCond is true for a pair that may not be linked automatically: its
+// required comparisons (Spec.Require) do not together favour a match (the
+// sum of their weights, tf adjustments included, is not above zero), or it
+// is at the else level of a Spec.Distinct comparison. "" when the spec has
+// neither.
+func (g *Gen) heldCond(b *builder, w Weights) string {
+	var or []string
+	if len(g.Spec.Require) > 0 {
+		only := map[string]bool{}
+		for _, r := range g.Spec.Require {
+			only[r] = true
+		}
+		if terms := g.weightTerms(b, w, only); len(terms) > 0 {
+			or = append(or, "("+strings.Join(terms, " + ")+") <= 0")
+		}
+	}
+	for _, name := range g.Spec.Distinct {
+		for _, c := range g.Spec.Comparisons {
+			if c.Name == name {
+				or = append(or, b.q(GammaCol(c))+" = 0")
+			}
+		}
+	}
+	if len(or) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(or, " OR ") + ")"
 }
 
 // Explain renders one pair's comparison vector, tf values, weight, each

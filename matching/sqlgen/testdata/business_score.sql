@@ -1,18 +1,18 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
 SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
-       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
+       CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.company_number" WHEN 2 THEN $55 WHEN 1 THEN $56 WHEN 0 THEN $57 ELSE 0 END + CASE "g.business_name" WHEN 7 THEN $58 WHEN 6 THEN $59 WHEN 5 THEN $60 WHEN 4 THEN $61 WHEN 3 THEN $62 WHEN 2 THEN $63 WHEN 1 THEN $64 WHEN 0 THEN $65 ELSE 0 END + CASE WHEN "g.business_name" = 7 THEN $66 * log2($67 / "tf.business_name") ELSE 0 END) <= 0 OR "g.company_number" = 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $68) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $18
    + CASE "g.company_number" WHEN 2 THEN $19 WHEN 1 THEN $20 WHEN 0 THEN $21 ELSE 0 END
-   + CASE "g.business_name" WHEN 6 THEN $22 WHEN 5 THEN $23 WHEN 4 THEN $24 WHEN 3 THEN $25 WHEN 2 THEN $26 WHEN 1 THEN $27 WHEN 0 THEN $28 ELSE 0 END
-   + CASE WHEN "g.business_name" = 6 THEN $29 * log2($30 / "tf.business_name") ELSE 0 END
-   + CASE "g.postcode" WHEN 4 THEN $31 WHEN 3 THEN $32 WHEN 2 THEN $33 WHEN 1 THEN $34 WHEN 0 THEN $35 ELSE 0 END
-   + CASE WHEN "g.postcode" = 4 THEN $36 * log2($37 / "tf.postcode") ELSE 0 END
-   + CASE "g.house_number" WHEN 2 THEN $38 WHEN 1 THEN $39 WHEN 0 THEN $40 ELSE 0 END
-   + CASE "g.street" WHEN 3 THEN $41 WHEN 2 THEN $42 WHEN 1 THEN $43 WHEN 0 THEN $44 ELSE 0 END
-   + CASE "g.town" WHEN 3 THEN $45 WHEN 2 THEN $46 WHEN 1 THEN $47 WHEN 0 THEN $48 ELSE 0 END
-   + CASE "g.phone" WHEN 2 THEN $49 WHEN 1 THEN $50 WHEN 0 THEN $51 ELSE 0 END
-   + CASE "g.email" WHEN 1 THEN $52 WHEN 0 THEN $53 ELSE 0 END AS w
+   + CASE "g.business_name" WHEN 7 THEN $22 WHEN 6 THEN $23 WHEN 5 THEN $24 WHEN 4 THEN $25 WHEN 3 THEN $26 WHEN 2 THEN $27 WHEN 1 THEN $28 WHEN 0 THEN $29 ELSE 0 END
+   + CASE WHEN "g.business_name" = 7 THEN $30 * log2($31 / "tf.business_name") ELSE 0 END
+   + CASE "g.postcode" WHEN 4 THEN $32 WHEN 3 THEN $33 WHEN 2 THEN $34 WHEN 1 THEN $35 WHEN 0 THEN $36 ELSE 0 END
+   + CASE WHEN "g.postcode" = 4 THEN $37 * log2($38 / "tf.postcode") ELSE 0 END
+   + CASE "g.house_number" WHEN 2 THEN $39 WHEN 1 THEN $40 WHEN 0 THEN $41 ELSE 0 END
+   + CASE "g.street" WHEN 3 THEN $42 WHEN 2 THEN $43 WHEN 1 THEN $44 WHEN 0 THEN $45 ELSE 0 END
+   + CASE "g.town" WHEN 3 THEN $46 WHEN 2 THEN $47 WHEN 1 THEN $48 WHEN 0 THEN $49 ELSE 0 END
+   + CASE "g.phone" WHEN 2 THEN $50 WHEN 1 THEN $51 WHEN 0 THEN $52 ELSE 0 END
+   + CASE "g.email" WHEN 1 THEN $53 WHEN 0 THEN $54 ELSE 0 END AS w
   FROM (
 SELECT c.rid_l,
        c.rid_r,
@@ -23,8 +23,9 @@ SELECT c.rid_l,
      WHEN abs(length(l."company_no") - length(r."company_no")) <= $1 AND CASE WHEN length(l."company_no") = length(r."company_no") THEN hamming(l."company_no", r."company_no") <= 2 ELSE true END AND damerau_levenshtein(l."company_no", r."company_no") <= $2 THEN 1
      ELSE 0 END AS "g.company_number",
        CASE WHEN l."biz_name" IS NULL OR r."biz_name" IS NULL THEN -1
-     WHEN l."biz_name" = r."biz_name" THEN 6
-     WHEN l."biz_key" = r."biz_key" THEN 5
+     WHEN l."biz_name" = r."biz_name" THEN 7
+     WHEN l."biz_key" = r."biz_key" THEN 6
+     WHEN (l."biz_name" = r."trading" OR l."trading" = r."biz_name") THEN 5
      WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $3 THEN 4
      WHEN len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) >= $4 * (len(l."biz_tokens") + len(r."biz_tokens")) THEN 3
      WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $5 THEN 2
@@ -64,7 +65,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $54 OR w < $55
+WHERE det IS NOT NULL OR w >= $69 OR w < $70
 -- args:
 -- $1 = 1
 -- $2 = 1
@@ -87,37 +88,52 @@ WHERE det IS NOT NULL OR w >= $54 OR w < $55
 -- $19 = 3
 -- $20 = 1
 -- $21 = -1
--- $22 = 7
--- $23 = 5
--- $24 = 3
--- $25 = 1
--- $26 = -1
--- $27 = -3
--- $28 = -5
--- $29 = 1
--- $30 = 0.01
--- $31 = 5
--- $32 = 3
--- $33 = 1
--- $34 = -1
--- $35 = -3
--- $36 = 1
--- $37 = 0.01
--- $38 = 3
--- $39 = 1
--- $40 = -1
--- $41 = 4
--- $42 = 2
--- $43 = 0
--- $44 = -2
--- $45 = 4
--- $46 = 2
--- $47 = 0
--- $48 = -2
--- $49 = 3
--- $50 = 1
--- $51 = -1
--- $52 = 2
--- $53 = 0
--- $54 = -1.2223924213364479
--- $55 = -6.6293566200796095
+-- $22 = 8
+-- $23 = 6
+-- $24 = 4
+-- $25 = 2
+-- $26 = 0
+-- $27 = -2
+-- $28 = -4
+-- $29 = -6
+-- $30 = 1
+-- $31 = 0.01
+-- $32 = 5
+-- $33 = 3
+-- $34 = 1
+-- $35 = -1
+-- $36 = -3
+-- $37 = 1
+-- $38 = 0.01
+-- $39 = 3
+-- $40 = 1
+-- $41 = -1
+-- $42 = 4
+-- $43 = 2
+-- $44 = 0
+-- $45 = -2
+-- $46 = 4
+-- $47 = 2
+-- $48 = 0
+-- $49 = -2
+-- $50 = 3
+-- $51 = 1
+-- $52 = -1
+-- $53 = 2
+-- $54 = 0
+-- $55 = 3
+-- $56 = 1
+-- $57 = -1
+-- $58 = 8
+-- $59 = 6
+-- $60 = 4
+-- $61 = 2
+-- $62 = 0
+-- $63 = -2
+-- $64 = -4
+-- $65 = -6
+-- $66 = 1
+-- $67 = 0.01
+-- $68 = 0.3
+-- $69 = -1.2223924213364479
+-- $70 = -6.6293566200796095

@@ -1,4 +1,4 @@
-WITH s AS (SELECT * FROM "_m_base" ORDER BY hash("rid" + $21), "rid" LIMIT $22)
+WITH s AS (SELECT * FROM "_m_base" ORDER BY hash("rid" + $20), "rid" LIMIT $21)
 SELECT "g.given_name", "g.family_name", "g.date_of_birth", "g.sex", "g.nhs_number", "g.ni_number", "g.email", "g.phone", "g.address", "g.locality", "g.town", "g.attr.ref", count(*) AS n FROM (
   SELECT CASE WHEN l."given" IS NULL OR r."given" IS NULL THEN -1
      WHEN l."given" = r."given" THEN 7
@@ -36,28 +36,28 @@ SELECT "g.given_name", "g.family_name", "g.date_of_birth", "g.sex", "g.nhs_numbe
      ELSE 0 END AS "g.ni_number",
          CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1
      WHEN l."email" = r."email" THEN 2
-     WHEN jaro_winkler_similarity(l."email", r."email") >= $12 THEN 1
+     WHEN l."email_user" = r."email_user" THEN 1
      ELSE 0 END AS "g.email",
          CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1
      WHEN l."phone" = r."phone" THEN 2
-     WHEN abs(length(l."phone") - length(r."phone")) <= $13 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $14 THEN 1
+     WHEN abs(length(l."phone") - length(r."phone")) <= $12 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $13 THEN 1
      ELSE 0 END AS "g.phone",
          CASE WHEN l."addr_tokens" IS NULL OR r."addr_tokens" IS NULL THEN -1
      WHEN l."addr_key" = r."addr_key" THEN 5
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $14 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
      WHEN l."pc" = r."pc" THEN 3
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $16 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
      WHEN l."pc_out" = r."pc_out" THEN 1
      ELSE 0 END AS "g.address",
          CASE WHEN l."locality" IS NULL OR r."locality" IS NULL THEN -1
      WHEN l."locality" = r."locality" THEN 3
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $17 THEN 2
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $18 THEN 1
+     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $16 THEN 2
+     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $17 THEN 1
      ELSE 0 END AS "g.locality",
          CASE WHEN l."town" IS NULL OR r."town" IS NULL THEN -1
      WHEN l."town" = r."town" THEN 3
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $19 THEN 2
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $20 THEN 1
+     WHEN jaro_winkler_similarity(l."town", r."town") >= $18 THEN 2
+     WHEN jaro_winkler_similarity(l."town", r."town") >= $19 THEN 1
      ELSE 0 END AS "g.town",
          CASE WHEN l."attr.ref" IS NULL OR r."attr.ref" IS NULL THEN -1
      WHEN l."attr.ref" = r."attr.ref" THEN 1
@@ -76,14 +76,13 @@ SELECT "g.given_name", "g.family_name", "g.date_of_birth", "g.sex", "g.nhs_numbe
 -- $9 = 1
 -- $10 = 1
 -- $11 = 1
--- $12 = 0.9
+-- $12 = 1
 -- $13 = 1
--- $14 = 1
--- $15 = 0.4444444444444445
--- $16 = 0.3333333333333333
--- $17 = 0.92
--- $18 = 0.8
--- $19 = 0.92
--- $20 = 0.8
--- $21 = 1
--- $22 = 1000
+-- $14 = 0.4444444444444445
+-- $15 = 0.3333333333333333
+-- $16 = 0.92
+-- $17 = 0.8
+-- $18 = 0.92
+-- $19 = 0.8
+-- $20 = 1
+-- $21 = 1000

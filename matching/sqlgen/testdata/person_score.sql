@@ -1,22 +1,22 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
 SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
-       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
+       CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.given_name" WHEN 7 THEN $76 WHEN 6 THEN $77 WHEN 5 THEN $78 WHEN 4 THEN $79 WHEN 3 THEN $80 WHEN 2 THEN $81 WHEN 1 THEN $82 WHEN 0 THEN $83 ELSE 0 END + CASE WHEN "g.given_name" = 7 THEN $84 * log2($85 / "tf.given_name") ELSE 0 END + CASE "g.date_of_birth" WHEN 5 THEN $86 WHEN 4 THEN $87 WHEN 3 THEN $88 WHEN 2 THEN $89 WHEN 1 THEN $90 WHEN 0 THEN $91 ELSE 0 END + CASE "g.nhs_number" WHEN 2 THEN $92 WHEN 1 THEN $93 WHEN 0 THEN $94 ELSE 0 END + CASE "g.ni_number" WHEN 2 THEN $95 WHEN 1 THEN $96 WHEN 0 THEN $97 ELSE 0 END + CASE "g.email" WHEN 2 THEN $98 WHEN 1 THEN $99 WHEN 0 THEN $100 ELSE 0 END) <= 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $101) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
-     $22
-   + CASE "g.given_name" WHEN 7 THEN $23 WHEN 6 THEN $24 WHEN 5 THEN $25 WHEN 4 THEN $26 WHEN 3 THEN $27 WHEN 2 THEN $28 WHEN 1 THEN $29 WHEN 0 THEN $30 ELSE 0 END
-   + CASE WHEN "g.given_name" = 7 THEN $31 * log2($32 / "tf.given_name") ELSE 0 END
-   + CASE "g.family_name" WHEN 5 THEN $33 WHEN 4 THEN $34 WHEN 3 THEN $35 WHEN 2 THEN $36 WHEN 1 THEN $37 WHEN 0 THEN $38 ELSE 0 END
-   + CASE WHEN "g.family_name" = 5 THEN $39 * log2($40 / "tf.family_name") ELSE 0 END
-   + CASE "g.date_of_birth" WHEN 5 THEN $41 WHEN 4 THEN $42 WHEN 3 THEN $43 WHEN 2 THEN $44 WHEN 1 THEN $45 WHEN 0 THEN $46 ELSE 0 END
-   + CASE "g.sex" WHEN 1 THEN $47 WHEN 0 THEN $48 ELSE 0 END
-   + CASE "g.nhs_number" WHEN 2 THEN $49 WHEN 1 THEN $50 WHEN 0 THEN $51 ELSE 0 END
-   + CASE "g.ni_number" WHEN 2 THEN $52 WHEN 1 THEN $53 WHEN 0 THEN $54 ELSE 0 END
-   + CASE "g.email" WHEN 2 THEN $55 WHEN 1 THEN $56 WHEN 0 THEN $57 ELSE 0 END
-   + CASE "g.phone" WHEN 2 THEN $58 WHEN 1 THEN $59 WHEN 0 THEN $60 ELSE 0 END
-   + CASE "g.address" WHEN 5 THEN $61 WHEN 4 THEN $62 WHEN 3 THEN $63 WHEN 2 THEN $64 WHEN 1 THEN $65 WHEN 0 THEN $66 ELSE 0 END
-   + CASE "g.locality" WHEN 3 THEN $67 WHEN 2 THEN $68 WHEN 1 THEN $69 WHEN 0 THEN $70 ELSE 0 END
-   + CASE "g.town" WHEN 3 THEN $71 WHEN 2 THEN $72 WHEN 1 THEN $73 WHEN 0 THEN $74 ELSE 0 END
-   + CASE "g.attr.ref" WHEN 1 THEN $75 WHEN 0 THEN $76 ELSE 0 END AS w
+     $21
+   + CASE "g.given_name" WHEN 7 THEN $22 WHEN 6 THEN $23 WHEN 5 THEN $24 WHEN 4 THEN $25 WHEN 3 THEN $26 WHEN 2 THEN $27 WHEN 1 THEN $28 WHEN 0 THEN $29 ELSE 0 END
+   + CASE WHEN "g.given_name" = 7 THEN $30 * log2($31 / "tf.given_name") ELSE 0 END
+   + CASE "g.family_name" WHEN 5 THEN $32 WHEN 4 THEN $33 WHEN 3 THEN $34 WHEN 2 THEN $35 WHEN 1 THEN $36 WHEN 0 THEN $37 ELSE 0 END
+   + CASE WHEN "g.family_name" = 5 THEN $38 * log2($39 / "tf.family_name") ELSE 0 END
+   + CASE "g.date_of_birth" WHEN 5 THEN $40 WHEN 4 THEN $41 WHEN 3 THEN $42 WHEN 2 THEN $43 WHEN 1 THEN $44 WHEN 0 THEN $45 ELSE 0 END
+   + CASE "g.sex" WHEN 1 THEN $46 WHEN 0 THEN $47 ELSE 0 END
+   + CASE "g.nhs_number" WHEN 2 THEN $48 WHEN 1 THEN $49 WHEN 0 THEN $50 ELSE 0 END
+   + CASE "g.ni_number" WHEN 2 THEN $51 WHEN 1 THEN $52 WHEN 0 THEN $53 ELSE 0 END
+   + CASE "g.email" WHEN 2 THEN $54 WHEN 1 THEN $55 WHEN 0 THEN $56 ELSE 0 END
+   + CASE "g.phone" WHEN 2 THEN $57 WHEN 1 THEN $58 WHEN 0 THEN $59 ELSE 0 END
+   + CASE "g.address" WHEN 5 THEN $60 WHEN 4 THEN $61 WHEN 3 THEN $62 WHEN 2 THEN $63 WHEN 1 THEN $64 WHEN 0 THEN $65 ELSE 0 END
+   + CASE "g.locality" WHEN 3 THEN $66 WHEN 2 THEN $67 WHEN 1 THEN $68 WHEN 0 THEN $69 ELSE 0 END
+   + CASE "g.town" WHEN 3 THEN $70 WHEN 2 THEN $71 WHEN 1 THEN $72 WHEN 0 THEN $73 ELSE 0 END
+   + CASE "g.attr.ref" WHEN 1 THEN $74 WHEN 0 THEN $75 ELSE 0 END AS w
   FROM (
 SELECT c.rid_l,
        c.rid_r,
@@ -58,40 +58,40 @@ SELECT c.rid_l,
      ELSE 0 END AS "g.ni_number",
        CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1
      WHEN l."email" = r."email" THEN 2
-     WHEN jaro_winkler_similarity(l."email", r."email") >= $12 THEN 1
+     WHEN l."email_user" = r."email_user" THEN 1
      ELSE 0 END AS "g.email",
        CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1
      WHEN l."phone" = r."phone" THEN 2
-     WHEN abs(length(l."phone") - length(r."phone")) <= $13 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $14 THEN 1
+     WHEN abs(length(l."phone") - length(r."phone")) <= $12 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $13 THEN 1
      ELSE 0 END AS "g.phone",
        CASE WHEN l."addr_tokens" IS NULL OR r."addr_tokens" IS NULL THEN -1
      WHEN l."addr_key" = r."addr_key" THEN 5
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $14 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
      WHEN l."pc" = r."pc" THEN 3
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $16 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
+     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
      WHEN l."pc_out" = r."pc_out" THEN 1
      ELSE 0 END AS "g.address",
        CASE WHEN l."locality" IS NULL OR r."locality" IS NULL THEN -1
      WHEN l."locality" = r."locality" THEN 3
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $17 THEN 2
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $18 THEN 1
+     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $16 THEN 2
+     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $17 THEN 1
      ELSE 0 END AS "g.locality",
        CASE WHEN l."town" IS NULL OR r."town" IS NULL THEN -1
      WHEN l."town" = r."town" THEN 3
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $19 THEN 2
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $20 THEN 1
+     WHEN jaro_winkler_similarity(l."town", r."town") >= $18 THEN 2
+     WHEN jaro_winkler_similarity(l."town", r."town") >= $19 THEN 1
      ELSE 0 END AS "g.town",
        CASE WHEN l."attr.ref" IS NULL OR r."attr.ref" IS NULL THEN -1
      WHEN l."attr.ref" = r."attr.ref" THEN 1
      ELSE 0 END AS "g.attr.ref",
        greatest(l."tf.given", r."tf.given") AS "tf.given_name",
        greatest(l."tf.family", r."tf.family") AS "tf.family_name",
-       CASE WHEN l."nhs" = r."nhs" THEN $21 END AS det
+       CASE WHEN l."nhs" = r."nhs" THEN $20 END AS det
 FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $77 OR w < $78
+WHERE det IS NOT NULL OR w >= $102 OR w < $103
 -- args:
 -- $1 = 0.92
 -- $2 = 0.8
@@ -104,70 +104,95 @@ WHERE det IS NOT NULL OR w >= $77 OR w < $78
 -- $9 = 1
 -- $10 = 1
 -- $11 = 1
--- $12 = 0.9
+-- $12 = 1
 -- $13 = 1
--- $14 = 1
--- $15 = 0.4444444444444445
--- $16 = 0.3333333333333333
--- $17 = 0.92
--- $18 = 0.8
--- $19 = 0.92
--- $20 = 0.8
--- $21 = "same nhs"
--- $22 = -10
--- $23 = 8
--- $24 = 6
--- $25 = 4
--- $26 = 2
--- $27 = 0
--- $28 = -2
--- $29 = -4
--- $30 = -6
--- $31 = 1
--- $32 = 0.01
--- $33 = 6
--- $34 = 4
--- $35 = 2
--- $36 = 0
--- $37 = -2
--- $38 = -4
--- $39 = 1
--- $40 = 0.01
--- $41 = 6
--- $42 = 4
--- $43 = 2
--- $44 = 0
--- $45 = -2
--- $46 = -4
--- $47 = 2
--- $48 = 0
--- $49 = 3
--- $50 = 1
--- $51 = -1
--- $52 = 3
--- $53 = 1
--- $54 = -1
--- $55 = 3
--- $56 = 1
--- $57 = -1
--- $58 = 3
--- $59 = 1
--- $60 = -1
--- $61 = 6
--- $62 = 4
--- $63 = 2
--- $64 = 0
--- $65 = -2
--- $66 = -4
--- $67 = 4
--- $68 = 2
--- $69 = 0
--- $70 = -2
--- $71 = 4
--- $72 = 2
--- $73 = 0
--- $74 = -2
--- $75 = 2
--- $76 = 0
--- $77 = -1.2223924213364479
--- $78 = -6.6293566200796095
+-- $14 = 0.4444444444444445
+-- $15 = 0.3333333333333333
+-- $16 = 0.92
+-- $17 = 0.8
+-- $18 = 0.92
+-- $19 = 0.8
+-- $20 = "same nhs"
+-- $21 = -10
+-- $22 = 8
+-- $23 = 6
+-- $24 = 4
+-- $25 = 2
+-- $26 = 0
+-- $27 = -2
+-- $28 = -4
+-- $29 = -6
+-- $30 = 1
+-- $31 = 0.01
+-- $32 = 6
+-- $33 = 4
+-- $34 = 2
+-- $35 = 0
+-- $36 = -2
+-- $37 = -4
+-- $38 = 1
+-- $39 = 0.01
+-- $40 = 6
+-- $41 = 4
+-- $42 = 2
+-- $43 = 0
+-- $44 = -2
+-- $45 = -4
+-- $46 = 2
+-- $47 = 0
+-- $48 = 3
+-- $49 = 1
+-- $50 = -1
+-- $51 = 3
+-- $52 = 1
+-- $53 = -1
+-- $54 = 3
+-- $55 = 1
+-- $56 = -1
+-- $57 = 3
+-- $58 = 1
+-- $59 = -1
+-- $60 = 6
+-- $61 = 4
+-- $62 = 2
+-- $63 = 0
+-- $64 = -2
+-- $65 = -4
+-- $66 = 4
+-- $67 = 2
+-- $68 = 0
+-- $69 = -2
+-- $70 = 4
+-- $71 = 2
+-- $72 = 0
+-- $73 = -2
+-- $74 = 2
+-- $75 = 0
+-- $76 = 8
+-- $77 = 6
+-- $78 = 4
+-- $79 = 2
+-- $80 = 0
+-- $81 = -2
+-- $82 = -4
+-- $83 = -6
+-- $84 = 1
+-- $85 = 0.01
+-- $86 = 6
+-- $87 = 4
+-- $88 = 2
+-- $89 = 0
+-- $90 = -2
+-- $91 = -4
+-- $92 = 3
+-- $93 = 1
+-- $94 = -1
+-- $95 = 3
+-- $96 = 1
+-- $97 = -1
+-- $98 = 3
+-- $99 = 1
+-- $100 = -1
+-- $101 = 0.3
+-- $102 = -1.2223924213364479
+-- $103 = -6.6293566200796095

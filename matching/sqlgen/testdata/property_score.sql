@@ -1,16 +1,16 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
 SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
-       CASE WHEN det IS NOT NULL THEN 1.0 ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
+       CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.uprn" WHEN 1 THEN $39 WHEN 0 THEN $40 ELSE 0 END + CASE "g.flat" WHEN 2 THEN $41 WHEN 1 THEN $42 WHEN 0 THEN $43 ELSE 0 END + CASE "g.house_number" WHEN 1 THEN $44 WHEN 0 THEN $45 ELSE 0 END + CASE "g.building_name" WHEN 3 THEN $46 WHEN 2 THEN $47 WHEN 1 THEN $48 WHEN 0 THEN $49 ELSE 0 END) <= 0 OR "g.uprn" = 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $50) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $11
    + CASE "g.uprn" WHEN 1 THEN $12 WHEN 0 THEN $13 ELSE 0 END
    + CASE "g.flat" WHEN 2 THEN $14 WHEN 1 THEN $15 WHEN 0 THEN $16 ELSE 0 END
    + CASE "g.house_number" WHEN 1 THEN $17 WHEN 0 THEN $18 ELSE 0 END
    + CASE "g.building_name" WHEN 3 THEN $19 WHEN 2 THEN $20 WHEN 1 THEN $21 WHEN 0 THEN $22 ELSE 0 END
-   + CASE "g.street" WHEN 3 THEN $23 WHEN 2 THEN $24 WHEN 1 THEN $25 WHEN 0 THEN $26 ELSE 0 END
-   + CASE "g.postcode" WHEN 4 THEN $27 WHEN 3 THEN $28 WHEN 2 THEN $29 WHEN 1 THEN $30 WHEN 0 THEN $31 ELSE 0 END
-   + CASE WHEN "g.postcode" = 4 THEN $32 * log2($33 / "tf.postcode") ELSE 0 END
-   + CASE "g.town" WHEN 3 THEN $34 WHEN 2 THEN $35 WHEN 1 THEN $36 WHEN 0 THEN $37 ELSE 0 END AS w
+   + CASE "g.street" WHEN 4 THEN $23 WHEN 3 THEN $24 WHEN 2 THEN $25 WHEN 1 THEN $26 WHEN 0 THEN $27 ELSE 0 END
+   + CASE "g.postcode" WHEN 4 THEN $28 WHEN 3 THEN $29 WHEN 2 THEN $30 WHEN 1 THEN $31 WHEN 0 THEN $32 ELSE 0 END
+   + CASE WHEN "g.postcode" = 4 THEN $33 * log2($34 / "tf.postcode") ELSE 0 END
+   + CASE "g.town" WHEN 3 THEN $35 WHEN 2 THEN $36 WHEN 1 THEN $37 WHEN 0 THEN $38 ELSE 0 END AS w
   FROM (
 SELECT c.rid_l,
        c.rid_r,
@@ -32,8 +32,9 @@ SELECT c.rid_l,
      WHEN jaro_winkler_similarity(l."building", r."building") >= $3 THEN 1
      ELSE 0 END AS "g.building_name",
        CASE WHEN l."street" IS NULL OR r."street" IS NULL THEN -1
-     WHEN l."street" = r."street" THEN 3
-     WHEN jaro_winkler_similarity(l."street", r."street") >= $4 THEN 2
+     WHEN l."street" = r."street" THEN 4
+     WHEN jaro_winkler_similarity(l."street", r."street") >= $4 THEN 3
+     WHEN (l."street" = r."building" OR l."building" = r."street") THEN 2
      WHEN jaro_winkler_similarity(l."street", r."street") >= $5 THEN 1
      ELSE 0 END AS "g.street",
        CASE WHEN l."pc" IS NULL OR r."pc" IS NULL THEN -1
@@ -53,7 +54,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $38 OR w < $39
+WHERE det IS NOT NULL OR w >= $51 OR w < $52
 -- args:
 -- $1 = 0.9
 -- $2 = 0.92
@@ -77,20 +78,33 @@ WHERE det IS NOT NULL OR w >= $38 OR w < $39
 -- $20 = 2
 -- $21 = 0
 -- $22 = -2
--- $23 = 4
--- $24 = 2
--- $25 = 0
--- $26 = -2
--- $27 = 5
--- $28 = 3
--- $29 = 1
--- $30 = -1
--- $31 = -3
--- $32 = 1
--- $33 = 0.01
--- $34 = 4
--- $35 = 2
--- $36 = 0
--- $37 = -2
--- $38 = -1.2223924213364479
--- $39 = -6.6293566200796095
+-- $23 = 5
+-- $24 = 3
+-- $25 = 1
+-- $26 = -1
+-- $27 = -3
+-- $28 = 5
+-- $29 = 3
+-- $30 = 1
+-- $31 = -1
+-- $32 = -3
+-- $33 = 1
+-- $34 = 0.01
+-- $35 = 4
+-- $36 = 2
+-- $37 = 0
+-- $38 = -2
+-- $39 = 2
+-- $40 = 0
+-- $41 = 3
+-- $42 = 1
+-- $43 = -1
+-- $44 = 2
+-- $45 = 0
+-- $46 = 4
+-- $47 = 2
+-- $48 = 0
+-- $49 = -2
+-- $50 = 0.3
+-- $51 = -1.2223924213364479
+-- $52 = -6.6293566200796095
