@@ -53,9 +53,10 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 			s.Mode = m
 		case "thresholds":
 			if err := d.mapping(v, map[string]func(*yaml.Node) error{
-				"link":   d.float(&s.Thresholds.Link),
-				"review": d.float(&s.Thresholds.Review),
-				"veto":   d.float(&s.Thresholds.Veto),
+				"link":           d.float(&s.Thresholds.Link),
+				"review":         d.float(&s.Thresholds.Review),
+				"veto":           d.float(&s.Thresholds.Veto),
+				"require_weight": d.float(&s.Thresholds.RequireWeight),
 			}); err != nil {
 				return err
 			}

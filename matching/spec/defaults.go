@@ -187,7 +187,7 @@ func defaultPerson() *Spec {
 			textCmp("town", "town", 0.92, 0.8),
 		},
 		Deterministic: []Rule{{Equal: []string{"nhs"}}},
-		Thresholds:    Thresholds{Link: 0.8, Review: 0.3, Veto: 0.01},
+		Thresholds:    Thresholds{Link: 0.8, Review: 0.3, Veto: 0.01, RequireWeight: 1},
 		// Members of one household share a surname and an address, and
 		// Fellegi-Sunter counts those as independent evidence: only
 		// something that tells people apart may make a link.

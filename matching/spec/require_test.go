@@ -52,6 +52,45 @@ func TestRequire(t *testing.T) {
 	}
 }
 
+func TestRequireWeight(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       float64
+		wantErr    string
+	}{
+		{"person default", "", 1, ""},
+		{"set", "thresholds: {require_weight: 3.5}", 3.5, ""},
+		{"not a number", "thresholds: {require_weight: lots}", 0, "golden.yaml:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := Default(record.Person)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var n yaml.Node
+			if err := yaml.Unmarshal([]byte(tt.yaml), &n); err != nil {
+				t.Fatal(err)
+			}
+			if len(n.Content) > 0 {
+				err = Apply(s, "golden.yaml", n.Content[0])
+			}
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.Thresholds.RequireWeight != tt.want {
+				t.Errorf("require_weight %v, want %v", s.Thresholds.RequireWeight, tt.want)
+			}
+		})
+	}
+}
+
 func TestDistinctAndCross(t *testing.T) {
 	s, err := Default(record.Business)
 	if err != nil {

@@ -62,6 +62,12 @@ type Thresholds struct {
 	Link   float64 `json:"link"`
 	Review float64 `json:"review"`
 	Veto   float64 `json:"veto"`
+	// RequireWeight is how many bits of match weight the Require
+	// comparisons must add up to, together, for a pair to be linked
+	// automatically. A given name that merely starts alike (Mia, Michael:
+	// +0.6) is not evidence that two members of one household are one
+	// person; a typo'd one (+3.8), an initial or a birth date is.
+	RequireWeight float64 `json:"require_weight,omitempty"`
 }
 
 // Cluster tunes the guard against chaining. Two groups that already hold

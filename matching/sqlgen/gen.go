@@ -480,7 +480,8 @@ func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 
 // heldCond is true for a pair that may not be linked automatically: its
 // required comparisons (Spec.Require) do not together favour a match (the
-// sum of their weights, tf adjustments included, is not above zero), or it
+// sum of their weights, tf adjustments included, is not above
+// Thresholds.RequireWeight), or it
 // is at the else level of a Spec.Distinct comparison. "" when the spec has
 // neither.
 func (g *Gen) heldCond(b *builder, w Weights) string {
@@ -491,7 +492,7 @@ func (g *Gen) heldCond(b *builder, w Weights) string {
 			only[r] = true
 		}
 		if terms := g.weightTerms(b, w, only); len(terms) > 0 {
-			or = append(or, "("+strings.Join(terms, " + ")+") <= 0")
+			or = append(or, "("+strings.Join(terms, " + ")+") <= "+b.p(g.Spec.Thresholds.RequireWeight))
 		}
 	}
 	for _, name := range g.Spec.Distinct {

@@ -1,6 +1,6 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
 SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
-       CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.given_name" WHEN 7 THEN $76 WHEN 6 THEN $77 WHEN 5 THEN $78 WHEN 4 THEN $79 WHEN 3 THEN $80 WHEN 2 THEN $81 WHEN 1 THEN $82 WHEN 0 THEN $83 ELSE 0 END + CASE WHEN "g.given_name" = 7 THEN $84 * log2($85 / "tf.given_name") ELSE 0 END + CASE "g.date_of_birth" WHEN 5 THEN $86 WHEN 4 THEN $87 WHEN 3 THEN $88 WHEN 2 THEN $89 WHEN 1 THEN $90 WHEN 0 THEN $91 ELSE 0 END + CASE "g.nhs_number" WHEN 2 THEN $92 WHEN 1 THEN $93 WHEN 0 THEN $94 ELSE 0 END + CASE "g.ni_number" WHEN 2 THEN $95 WHEN 1 THEN $96 WHEN 0 THEN $97 ELSE 0 END + CASE "g.email" WHEN 2 THEN $98 WHEN 1 THEN $99 WHEN 0 THEN $100 ELSE 0 END) <= 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $101) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
+       CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.given_name" WHEN 7 THEN $76 WHEN 6 THEN $77 WHEN 5 THEN $78 WHEN 4 THEN $79 WHEN 3 THEN $80 WHEN 2 THEN $81 WHEN 1 THEN $82 WHEN 0 THEN $83 ELSE 0 END + CASE WHEN "g.given_name" = 7 THEN $84 * log2($85 / "tf.given_name") ELSE 0 END + CASE "g.date_of_birth" WHEN 5 THEN $86 WHEN 4 THEN $87 WHEN 3 THEN $88 WHEN 2 THEN $89 WHEN 1 THEN $90 WHEN 0 THEN $91 ELSE 0 END + CASE "g.nhs_number" WHEN 2 THEN $92 WHEN 1 THEN $93 WHEN 0 THEN $94 ELSE 0 END + CASE "g.ni_number" WHEN 2 THEN $95 WHEN 1 THEN $96 WHEN 0 THEN $97 ELSE 0 END + CASE "g.email" WHEN 2 THEN $98 WHEN 1 THEN $99 WHEN 0 THEN $100 ELSE 0 END) <= $101) THEN least(1.0 / (1.0 + pow(2.0, -w)), $102) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $21
    + CASE "g.given_name" WHEN 7 THEN $22 WHEN 6 THEN $23 WHEN 5 THEN $24 WHEN 4 THEN $25 WHEN 3 THEN $26 WHEN 2 THEN $27 WHEN 1 THEN $28 WHEN 0 THEN $29 ELSE 0 END
@@ -91,7 +91,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $102 OR w < $103
+WHERE det IS NOT NULL OR w >= $103 OR w < $104
 -- args:
 -- $1 = 0.92
 -- $2 = 0.8
@@ -193,6 +193,7 @@ WHERE det IS NOT NULL OR w >= $102 OR w < $103
 -- $98 = 3
 -- $99 = 1
 -- $100 = -1
--- $101 = 0.3
--- $102 = -1.2223924213364479
--- $103 = -6.6293566200796095
+-- $101 = 1
+-- $102 = 0.3
+-- $103 = -1.2223924213364479
+-- $104 = -6.6293566200796095
