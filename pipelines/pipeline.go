@@ -110,6 +110,12 @@ func run(ctx context.Context, cfg *config.Config, st *store.Store, opts Options,
 		return err
 	}
 
+	if err := stage("constraints", "", func() error {
+		return syncConstraints(ctx, st, cfg)
+	}); err != nil {
+		return err
+	}
+
 	if err := stage("ingest", "", func() error {
 		r, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{RunID: rep.RunID, Sources: opts.Sources, Logger: log})
 		rep.Ingest = r
@@ -139,7 +145,7 @@ func run(ctx context.Context, cfg *config.Config, st *store.Store, opts Options,
 			return fmt.Errorf("match %s: %w", kind, err)
 		}
 		if err := stage("golden", kind, func() error {
-			r, err := golden.Build(ctx, st, cfg, kind, golden.Options{RunID: rep.RunID, Logger: log})
+			r, err := golden.Build(ctx, st, cfg, kind, golden.Options{RunID: rep.RunID, Full: opts.Full, Logger: log})
 			if r != nil {
 				rep.Golden = append(rep.Golden, r)
 			}

@@ -192,3 +192,47 @@ func readCSV(t *testing.T, path string) []map[string]string {
 	}
 	return out
 }
+
+// TestConfigCannotLinkIsHonoured: a cannot-link pair declared in golden.yaml
+// keeps two records that matching would link apart, in every run.
+func TestConfigCannotLinkIsHonoured(t *testing.T) {
+	ctx := context.Background()
+	base, err := os.ReadFile(filepath.Join(demoDir, "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two records of one resident that the default spec links (NI number).
+	a, b := "housing_benefit:HB0000017/1", "housing_tenancy:T0000024-01"
+	dir, _ := filepath.Abs(demoDir)
+	text := string(base) + "\nconstraints:\n  - {kind: person, rule: cannot-link, a: \"" + a + "\", b: \"" + b + "\"}\n"
+	path := filepath.Join(dir, "golden.yaml")
+	cfg, err := config.Parse(path, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := openStore(t)
+	same := func() bool {
+		var n int
+		if err := st.DB.QueryRow(`SELECT count(DISTINCT golden_id) FROM golden_members
+			WHERE source || ':' || source_id IN (?, ?)`, a, b).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n == 1
+	}
+	for run := 1; run <= 2; run++ {
+		if _, err := Run(ctx, cfg, st, Options{}); err != nil {
+			t.Fatalf("run %d: %v", run, err)
+		}
+		if same() {
+			t.Fatalf("run %d: %s and %s are in one golden record despite the cannot-link", run, a, b)
+		}
+	}
+	// Without the constraint they are one person again.
+	plain := loadConfig(t, filepath.Join(demoDir, "golden.yaml"))
+	if _, err := Run(ctx, plain, st, Options{Full: true}); err != nil {
+		t.Fatalf("run without the constraint: %v", err)
+	}
+	if !same() {
+		t.Errorf("%s and %s stay apart after the constraint was withdrawn", a, b)
+	}
+}
