@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -49,21 +48,11 @@ singleton). Parquet needs --out; CSV and JSON go to stdout without it.`,
 					return cli.Usagef("--kind: %v", err)
 				}
 			}
-			opts.Format = strings.ToLower(opts.Format)
-			if opts.Format == "" && opts.Out != "" {
-				opts.Format = strings.TrimPrefix(filepath.Ext(opts.Out), ".")
+			format, err := cli.ExportFormat(opts.Format, opts.Out)
+			if err != nil {
+				return err
 			}
-			switch opts.Format {
-			case "":
-				opts.Format = "csv"
-			case "csv", "json":
-			case "parquet":
-				if opts.Out == "" {
-					return cli.Usagef("--format parquet needs --out FILE")
-				}
-			default:
-				return cli.Usagef("--format %q (want csv, json or parquet)", opts.Format)
-			}
+			opts.Format = format
 			if runF != nil {
 				return runF(opts)
 			}
