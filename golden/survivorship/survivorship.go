@@ -184,6 +184,25 @@ func (kp *KindPolicy) Resolve(cands []Candidate) Result {
 		}
 		res.Fields[f] = resolveField(cands, f, rules)
 	}
+	// A value that failed validation (a mistyped NHS number, a date that
+	// is no date) is kept on its source record but never becomes the
+	// golden value: the golden record is what partners receive as the
+	// identifier. With no valid value the field stays empty.
+	for f := record.Field(0); f < record.NumFields; f++ {
+		ch := res.Fields[f]
+		if ch.Value == "" || len(ch.From) == 0 {
+			continue
+		}
+		valid := false
+		for _, i := range ch.From {
+			if !cands[i].Invalid.Has(f) {
+				valid = true
+			}
+		}
+		if !valid {
+			res.Fields[f] = Choice{}
+		}
+	}
 	return res
 }
 

@@ -244,3 +244,33 @@ business:
 		})
 	}
 }
+
+func TestInvalidValuesNeverSurvive(t *testing.T) {
+	var a, b [record.NumFields]string
+	a[record.NHSNumber], a[record.DateOfBirth], a[record.GivenName] = "1234567890", "31/02/1981", "Ann"
+	b[record.NHSNumber], b[record.GivenName] = "9434765919", "Anne"
+	bad := record.Validity(0).With(record.NHSNumber).With(record.DateOfBirth)
+	tests := []struct {
+		name  string
+		cands []Candidate
+		nhs   string
+		dob   string
+	}{
+		{"only an invalid value", []Candidate{{RID: 1, Trust: 9, Invalid: bad, Values: &a}}, "", ""},
+		{"valid beats invalid of higher trust", []Candidate{{RID: 1, Trust: 9, Invalid: bad, Values: &a}, {RID: 2, Trust: 1, Values: &b}}, "9434765919", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Default().For(record.Person).Resolve(tt.cands)
+			if got := res.Fields[record.NHSNumber].Value; got != tt.nhs {
+				t.Errorf("nhs_number = %q, want %q", got, tt.nhs)
+			}
+			if got := res.Fields[record.DateOfBirth].Value; got != tt.dob {
+				t.Errorf("date_of_birth = %q, want %q", got, tt.dob)
+			}
+			if res.Fields[record.GivenName].Value == "" {
+				t.Error("a valid field was dropped")
+			}
+		})
+	}
+}
