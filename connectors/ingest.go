@@ -476,3 +476,27 @@ func nullable(s string) driver.Value {
 	}
 	return s
 }
+
+// Check reads every source's connector name and field mapping in cfg without
+// opening any file or database, so that a mistake in golden.yaml is reported
+// (as a *config.Error with its line) before a run touches the store.
+func Check(cfg *config.Config) error { return Builtin().Check(cfg) }
+
+// Check is the package Check with this registry's connectors.
+func (r *Registry) Check(cfg *config.Config) error {
+	for i := range cfg.Sources {
+		s := &cfg.Sources[i]
+		c, ok := r.Get(s.Connector)
+		if !ok {
+			return config.Errorf(cfg.File, orNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
+		}
+		preset := ""
+		if p, ok := c.(raw.Presetter); ok {
+			preset = p.Preset(raw.Node(&s.Node, "format"))
+		}
+		if _, err := mapping.Parse(cfg, s, preset); err != nil {
+			return err
+		}
+	}
+	return nil
+}

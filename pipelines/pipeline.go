@@ -122,7 +122,7 @@ func run(ctx context.Context, cfg *config.Config, st *store.Store, opts Options,
 		if r != nil {
 			for _, s := range r.Sources {
 				if s.Quarantined > 0 {
-					rep.Warnings = append(rep.Warnings, fmt.Sprintf("source %s: %d rows quarantined (golden export quarantine --source %s)", s.Name, s.Quarantined, s.Name))
+					rep.Warnings = append(rep.Warnings, fmt.Sprintf("source %s: %d rows quarantined (golden export quarantine --latest --source %s)", s.Name, s.Quarantined, s.Name))
 				}
 				for _, w := range s.Warnings {
 					rep.Warnings = append(rep.Warnings, fmt.Sprintf("source %s: %s", s.Name, w))

@@ -69,6 +69,10 @@ func run(ctx context.Context, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// A mistake in golden.yaml is a usage error, found before the store is opened.
+	if err := connectors.Check(cfg); err != nil {
+		return &cli.UsageError{Err: err}
+	}
 	st, err := opts.Factory.OpenStore(ctx, cfg)
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/council/golden/connectors"
 	"github.com/council/golden/internal/cli"
 	"github.com/council/golden/pipelines"
 	"github.com/council/golden/record"
@@ -73,6 +74,11 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 		if _, ok := cfg.Source(s); !ok {
 			return cli.Usagef("--source %s: no such source in %s", s, cfg.File)
 		}
+	}
+	// A mistake in golden.yaml is a usage error (exit 2), found before the
+	// store is opened or a run recorded.
+	if err := connectors.Check(cfg); err != nil {
+		return &cli.UsageError{Err: err}
 	}
 	st, err := opts.Factory.OpenStore(ctx, cfg)
 	if err != nil {
