@@ -15,7 +15,7 @@ import (
 )
 
 // ErrRecordNotFound means a key names no current record.
-var ErrRecordNotFound = errors.New("record not found")
+var ErrRecordNotFound = errors.New("no current record")
 
 // WhyStep is one comparison's contribution to a pair's match weight.
 type WhyStep struct {
@@ -126,7 +126,7 @@ func Why(ctx context.Context, st *store.Store, cfg *config.Config, a, b record.K
 		g := int(toFloat(col[sqlgen.GammaCol(c)]))
 		step := WhyStep{Comparison: c.Name, Gamma: g, ValueA: toStr(col["vl."+c.Name]), ValueB: toStr(col["vr."+c.Name])}
 		if g < 0 {
-			step.Level = "null (missing on one side): no weight"
+			step.Level = "null (missing on one or both sides): no weight"
 		} else {
 			lm := m.level(i, g)
 			step.Level, step.M, step.U, step.Weight = lm.Label, lm.M, lm.U, lm.Weight

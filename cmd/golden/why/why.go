@@ -83,7 +83,8 @@ func run(opts *Options) error {
 	defer st.Close()
 	ex, err := matching.Why(ctx, st, cfg, opts.A, opts.B)
 	if errors.Is(err, matching.ErrRecordNotFound) {
-		return &cli.NotFoundError{What: err.Error()}
+		// "council_tax:X: no current record" reads "council_tax:X not found".
+		return &cli.NotFoundError{What: strings.TrimSuffix(err.Error(), ": "+matching.ErrRecordNotFound.Error())}
 	}
 	if errors.Is(err, matching.ErrNoModel) {
 		return cli.Usagef("%v (run `golden match` or `golden train` first)", err)
