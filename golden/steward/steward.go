@@ -214,7 +214,7 @@ func PlanSplit(g *Group, move []string) ([]Decision, error) {
 type Options struct {
 	By     string
 	Note   string
-	RunID  int64 // the run the rebuild is recorded under
+	RunID  int64 // the run the rebuild is recorded under; 0: Commit records a "steward" run of its own
 	Config *config.Config
 	// NoApply only records the decisions; they take effect on the next
 	// matching run.
@@ -228,19 +228,34 @@ type Result struct {
 	Recorded  int             `json:"recorded"` // new constraint rows (repeats of an active decision are skipped)
 	Report    *golden.Report  `json:"report,omitempty"`
 	GoldenIDs map[string]bool `json:"-"`
+	RunID     int64           `json:"-"` // the run the decisions were recorded under
 }
 
 // Commit records the decisions (refusing any that contradict an active
 // one) and, unless NoApply, rewrites the clustering of the records
 // concerned and rebuilds the kind's golden records, all in one
 // transaction.
-func Commit(ctx context.Context, st *store.Store, ds []Decision, opts Options) (*Result, error) {
-	res := &Result{Decisions: ds}
+func Commit(ctx context.Context, st *store.Store, ds []Decision, opts Options) (res *Result, err error) {
+	if opts.RunID == 0 {
+		if opts.RunID, err = st.BeginRun(ctx, "steward"); err != nil {
+			return nil, err
+		}
+		defer func() {
+			status := "ok"
+			if err != nil {
+				status = "failed"
+			}
+			if ferr := st.FinishRun(ctx, opts.RunID, status); err == nil && ferr != nil {
+				res, err = nil, ferr
+			}
+		}()
+	}
+	res = &Result{Decisions: ds, RunID: opts.RunID}
 	if len(ds) == 0 {
 		return res, nil
 	}
 	kind := ds[0].Kind
-	err := st.InTx(ctx, func(tx *store.Tx) error {
+	err = st.InTx(ctx, func(tx *store.Tx) error {
 		n, err := recordDecisions(ctx, tx, ds, opts)
 		if err != nil {
 			return err

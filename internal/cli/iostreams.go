@@ -34,3 +34,14 @@ func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
 }
+
+// Username names the person at the keyboard, from the environment, for
+// records of who decided what (a steward's --by default).
+func Username() string {
+	for _, v := range []string{"USER", "LOGNAME", "USERNAME"} {
+		if u := os.Getenv(v); u != "" {
+			return u
+		}
+	}
+	return "unknown"
+}

@@ -6,9 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -49,7 +47,7 @@ others redirect to it). --no-apply only records it for the next run.`,
 			opts.Ctx = cmd.Context()
 			opts.Refs = args
 			if opts.By == "" {
-				opts.By = whoami()
+				opts.By = cli.Username()
 			}
 			if runF != nil {
 				return runF(opts)
@@ -93,19 +91,8 @@ func run(opts *Options) error {
 	if err != nil {
 		return cli.Usagef("%v", err)
 	}
-	runID, err := st.BeginRun(ctx, "steward")
-	if err != nil {
-		return err
-	}
-	res, err := steward.Commit(ctx, st, ds, steward.Options{By: opts.By, Note: opts.Note, RunID: runID, Config: cfg, NoApply: opts.NoApply,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	status := "ok"
-	if err != nil {
-		status = "failed"
-	}
-	if ferr := st.FinishRun(ctx, runID, status); err == nil {
-		err = ferr
-	}
+	res, err := steward.Commit(ctx, st, ds, steward.Options{By: opts.By, Note: opts.Note, Config: cfg, NoApply: opts.NoApply,
+		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return err
 	}
@@ -121,16 +108,6 @@ func run(opts *Options) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "golden record %s now holds them (run %d: %d updated, %d retired)\n", r.ID, runID, res.Report.Updated, res.Report.Retired)
+	fmt.Fprintf(opts.IO.Out, "golden record %s now holds them (run %d: %d updated, %d retired)\n", r.ID, res.RunID, res.Report.Updated, res.Report.Retired)
 	return nil
-}
-
-// whoami names the steward when --by is not given.
-func whoami() string {
-	for _, v := range []string{"USER", "LOGNAME", "USERNAME"} {
-		if u := os.Getenv(v); u != "" {
-			return u
-		}
-	}
-	return "unknown"
 }

@@ -6,9 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -60,7 +58,7 @@ record keeps its id and the moved records get a golden record of their own.
 				}
 			}
 			if opts.By == "" {
-				opts.By = whoami()
+				opts.By = cli.Username()
 			}
 			if runF != nil {
 				return runF(opts)
@@ -101,19 +99,8 @@ func run(opts *Options) error {
 	if err != nil {
 		return cli.Usagef("%v", err)
 	}
-	runID, err := st.BeginRun(ctx, "steward")
-	if err != nil {
-		return err
-	}
-	res, err := steward.Commit(ctx, st, ds, steward.Options{By: opts.By, Note: opts.Note, RunID: runID, Config: cfg, NoApply: opts.NoApply,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	status := "ok"
-	if err != nil {
-		status = "failed"
-	}
-	if ferr := st.FinishRun(ctx, runID, status); err == nil {
-		err = ferr
-	}
+	res, err := steward.Commit(ctx, st, ds, steward.Options{By: opts.By, Note: opts.Note, Config: cfg, NoApply: opts.NoApply,
+		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		return err
 	}
@@ -131,14 +118,4 @@ func run(opts *Options) error {
 	}
 	fmt.Fprintf(opts.IO.Out, "%s keeps its id; the moved records are now in %s\n", opts.ID, r.ID)
 	return nil
-}
-
-// whoami names the steward when --by is not given.
-func whoami() string {
-	for _, v := range []string{"USER", "LOGNAME", "USERNAME"} {
-		if u := os.Getenv(v); u != "" {
-			return u
-		}
-	}
-	return "unknown"
 }
