@@ -9,11 +9,12 @@ import (
 	"github.com/council/golden/store"
 )
 
-// syncConstraints makes link_constraints hold exactly the must-link and
+// SyncConstraints makes link_constraints hold exactly the must-link and
 // cannot-link pairs golden.yaml declares (origin 'config'), beside the
 // stewards' own, so that matching honours them in every run like a
-// steward's decision. Removing a pair from golden.yaml withdraws it.
-func syncConstraints(ctx context.Context, st *store.Store, cfg *config.Config) error {
+// steward's decision. Removing a pair from golden.yaml withdraws it. Run
+// calls it first; so does every command that matches without Run.
+func SyncConstraints(ctx context.Context, st *store.Store, cfg *config.Config) error {
 	return st.InTx(ctx, func(tx *store.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM link_constraints WHERE origin = 'config'`); err != nil {
 			return fmt.Errorf("constraints: %w", err)

@@ -111,7 +111,7 @@ func run(ctx context.Context, cfg *config.Config, st *store.Store, opts Options,
 	}
 
 	if err := stage("constraints", "", func() error {
-		return syncConstraints(ctx, st, cfg)
+		return SyncConstraints(ctx, st, cfg)
 	}); err != nil {
 		return err
 	}

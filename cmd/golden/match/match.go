@@ -13,6 +13,7 @@ import (
 
 	"github.com/council/golden/internal/cli"
 	"github.com/council/golden/matching"
+	"github.com/council/golden/pipelines"
 	"github.com/council/golden/record"
 )
 
@@ -89,6 +90,10 @@ func run(opts *Options) (err error) {
 	}
 	if len(kinds) == 0 {
 		return &cli.NotFoundError{What: "current records to match (run `golden ingest` first)"}
+	}
+	// golden.yaml's must-link and cannot-link pairs hold here as in `golden run`.
+	if err := pipelines.SyncConstraints(ctx, st, cfg); err != nil {
+		return err
 	}
 	runID, err := st.BeginRun(ctx, "")
 	if err != nil {
