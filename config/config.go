@@ -120,10 +120,10 @@ func Parse(file string, b []byte) (*Config, error) {
 		return nil, Errorf(file, &n, "unknown key %q (want version, council, store, sources, matching, survivorship, governance, constraints)", k)
 	}
 	if c.Version != 0 && c.Version != 1 {
-		return nil, Errorf(file, valueNode(top, "version"), "version %d is not supported (want 1)", c.Version)
+		return nil, Errorf(file, Lookup(top, "version"), "version %d is not supported (want 1)", c.Version)
 	}
 	// Keep each source's node for its connector, and check the shared keys.
-	srcs := valueNode(top, "sources")
+	srcs := Lookup(top, "sources")
 	if srcs == nil || len(srcs.Content) == 0 {
 		return nil, Errorf(file, top, "no sources: add at least one under sources:")
 	}
@@ -136,14 +136,14 @@ func Parse(file string, b []byte) (*Config, error) {
 			return nil, Errorf(file, n, "source has no name")
 		}
 		if strings.ContainsAny(s.Name, ": \t") {
-			return nil, Errorf(file, valueNode(n, "name"), "source name %q may not contain ':' or spaces", s.Name)
+			return nil, Errorf(file, Lookup(n, "name"), "source name %q may not contain ':' or spaces", s.Name)
 		}
 		if names[s.Name] {
-			return nil, Errorf(file, valueNode(n, "name"), "source %q is defined twice", s.Name)
+			return nil, Errorf(file, Lookup(n, "name"), "source %q is defined twice", s.Name)
 		}
 		names[s.Name] = true
 		if _, err := record.ParseKind(string(s.Kind)); err != nil {
-			return nil, Errorf(file, orNode(valueNode(n, "kind"), n), "source %s: %v", s.Name, err)
+			return nil, Errorf(file, OrNode(Lookup(n, "kind"), n), "source %s: %v", s.Name, err)
 		}
 		if s.Connector == "" {
 			return nil, Errorf(file, n, "source %s: no connector", s.Name)
@@ -153,17 +153,17 @@ func Parse(file string, b []byte) (*Config, error) {
 			s.Mode = "full"
 		case "full", "delta":
 		default:
-			return nil, Errorf(file, valueNode(n, "mode"), "source %s: mode %q (want full or delta)", s.Name, s.Mode)
+			return nil, Errorf(file, Lookup(n, "mode"), "source %s: mode %q (want full or delta)", s.Name, s.Mode)
 		}
 	}
-	if m := valueNode(top, "matching"); m != nil {
+	if m := Lookup(top, "matching"); m != nil {
 		for i := 0; i+1 < len(m.Content); i += 2 {
 			if _, err := record.ParseKind(m.Content[i].Value); err != nil {
 				return nil, Errorf(file, m.Content[i], "matching: %v", err)
 			}
 		}
 	}
-	if cs := valueNode(top, "constraints"); cs != nil {
+	if cs := Lookup(top, "constraints"); cs != nil {
 		for i, n := range cs.Content {
 			k := &c.Constraints[i]
 			k.Line = n.Line
@@ -209,7 +209,9 @@ func (c *Config) Source(name string) (*Source, bool) {
 	return nil, false
 }
 
-func valueNode(m *yaml.Node, key string) *yaml.Node {
+// Lookup returns the value node of key in mapping m, or nil. Packages that
+// decode their own sections of golden.yaml use it to point errors at a key.
+func Lookup(m *yaml.Node, key string) *yaml.Node {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -221,7 +223,8 @@ func valueNode(m *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-func orNode(a, b *yaml.Node) *yaml.Node {
+// OrNode returns a, or b when a is nil: the most precise node to report.
+func OrNode(a, b *yaml.Node) *yaml.Node {
 	if a != nil {
 		return a
 	}

@@ -19,8 +19,6 @@ import (
 	"github.com/council/golden/connectors/raw"
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Ingest reads every source of cfg (or those opts names) into the store
@@ -120,7 +118,7 @@ type job struct {
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
 	c, ok := r.Get(s.Connector)
 	if !ok {
-		return nil, config.Errorf(cfg.File, orNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
+		return nil, config.Errorf(cfg.File, config.OrNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
 	}
 	preset := ""
 	if p, ok := c.(raw.Presetter); ok {
@@ -155,13 +153,6 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		j.allowNil = true
 	}
 	return j, nil
-}
-
-func orNode(a, b *yaml.Node) *yaml.Node {
-	if a != nil {
-		return a
-	}
-	return b
 }
 
 // batch is a slice of rows on their way through the mapper workers.
@@ -488,7 +479,7 @@ func (r *Registry) Check(cfg *config.Config) error {
 		s := &cfg.Sources[i]
 		c, ok := r.Get(s.Connector)
 		if !ok {
-			return config.Errorf(cfg.File, orNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
+			return config.Errorf(cfg.File, config.OrNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
 		}
 		preset := ""
 		if p, ok := c.(raw.Presetter); ok {

@@ -172,17 +172,7 @@ func cleanYAMLError(err error) string {
 }
 
 // Node returns the value node of key in mapping n, or nil.
-func Node(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
+func Node(n *yaml.Node, key string) *yaml.Node { return config.Lookup(n, key) }
 
 // KeyNode returns the key node of key in mapping n, or nil.
 func KeyNode(n *yaml.Node, key string) *yaml.Node {
