@@ -116,15 +116,7 @@ type job struct {
 }
 
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
-	c, ok := r.Get(s.Connector)
-	if !ok {
-		return nil, config.Errorf(cfg.File, config.OrNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
-	}
-	preset := ""
-	if p, ok := c.(raw.Presetter); ok {
-		preset = p.Preset(raw.Node(&s.Node, "format"))
-	}
-	spec, err := mapping.Parse(cfg, s, preset)
+	c, spec, err := r.parse(cfg, s)
 	if err != nil {
 		return nil, err
 	}
@@ -476,18 +468,27 @@ func Check(cfg *config.Config) error { return Builtin().Check(cfg) }
 // Check is the package Check with this registry's connectors.
 func (r *Registry) Check(cfg *config.Config) error {
 	for i := range cfg.Sources {
-		s := &cfg.Sources[i]
-		c, ok := r.Get(s.Connector)
-		if !ok {
-			return config.Errorf(cfg.File, config.OrNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
-		}
-		preset := ""
-		if p, ok := c.(raw.Presetter); ok {
-			preset = p.Preset(raw.Node(&s.Node, "format"))
-		}
-		if _, err := mapping.Parse(cfg, s, preset); err != nil {
+		if _, _, err := r.parse(cfg, &cfg.Sources[i]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// parse finds source s's connector and reads its field mapping (with the
+// connector's preset, if it has one), opening nothing.
+func (r *Registry) parse(cfg *config.Config, s *config.Source) (raw.Connector, *mapping.Spec, error) {
+	c, ok := r.Get(s.Connector)
+	if !ok {
+		return nil, nil, config.Errorf(cfg.File, config.OrNode(raw.Node(&s.Node, "connector"), &s.Node), "source %s: unknown connector %q (want one of %s)", s.Name, s.Connector, strings.Join(r.Names(), ", "))
+	}
+	preset := ""
+	if p, ok := c.(raw.Presetter); ok {
+		preset = p.Preset(raw.Node(&s.Node, "format"))
+	}
+	spec, err := mapping.Parse(cfg, s, preset)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, spec, nil
 }
