@@ -2,6 +2,7 @@ package steward_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -135,12 +136,15 @@ func TestReview(t *testing.T) {
 	a := w.IDOf("council_tax:A1")
 	// A scored pair across two golden records.
 	w.St.DB.Exec(`INSERT INTO match_pairs VALUES ('person', ?, ?, 3.5, 0.82, 'name', 1)`, w.RIDs["housing:T9"], w.RIDs["education:E5"])
-	items, err := steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	q, err := steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
 	if err != nil {
 		t.Fatal(err)
 	}
+	if q.Shown != 2 || q.Total != 2 || q.Cut() || len(q.Counts) != 2 {
+		t.Errorf("queue: shown %d of %d, counts %+v", q.Shown, q.Total, q.Counts)
+	}
 	types := map[string]steward.Item{}
-	for _, it := range items {
+	for _, it := range q.Items {
 		types[it.Type] = it
 	}
 	if c := types["conflict"]; c.GoldenIDs == nil || c.GoldenIDs[0] != a || c.Field != "nhs_number" || c.Values != 2 {
@@ -158,16 +162,16 @@ func TestReview(t *testing.T) {
 	if _, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 5, Config: w.Cfg, NoApply: true}); err != nil {
 		t.Fatal(err)
 	}
-	items, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
-	for _, it := range items {
+	q, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	for _, it := range q.Items {
 		if it.Type == "recheck" {
 			t.Fatalf("re-queued before any change: %+v", it)
 		}
 	}
 	w.Put(goldentest.Person("education:E5", "given_name", "Jayne", "family_name", "Smith-Jones"))
-	items, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
+	q, _ = steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Kind: record.Person})
 	n := 0
-	for _, it := range items {
+	for _, it := range q.Items {
 		if it.Type == "recheck" {
 			n++
 			if it.Why != "a record changed since the decision" {
@@ -177,5 +181,44 @@ func TestReview(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d rechecks, want 1 (the pair with E5)", n)
+	}
+}
+
+// A limit cuts each type's list and the queue says how much it left out.
+func TestReviewLimit(t *testing.T) {
+	w := setup(t)
+	// Three scored pairs across golden records; E6 stands alone.
+	for _, p := range [][2]string{{"housing:T9", "education:E5"}, {"housing:T9", "education:E6"}, {"education:E5", "education:E6"}} {
+		l, r := w.RIDs[p[0]], w.RIDs[p[1]]
+		if l > r {
+			l, r = r, l
+		}
+		if _, err := w.St.DB.Exec(`INSERT INTO match_pairs VALUES ('person', ?, ?, 3.5, 0.7, 'name', 1)`, l, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		limit, shown, total, dups int
+	}{
+		{0, 4, 4, 3}, // the default limit: everything
+		{1, 2, 4, 1}, // one conflict, one of three duplicates
+		{2, 3, 4, 2},
+		{10, 4, 4, 3},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.limit), func(t *testing.T) {
+			q, err := steward.Review(w.Ctx, w.St.DB, steward.ReviewOptions{Limit: tt.limit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.Shown != tt.shown || q.Total != tt.total || len(q.Items) != tt.shown || q.Cut() != (tt.shown < tt.total) {
+				t.Fatalf("shown %d (%d items) of %d, want %d of %d", q.Shown, len(q.Items), q.Total, tt.shown, tt.total)
+			}
+			for _, c := range q.Counts {
+				if c.Type == "possible-duplicate" && (c.Shown != tt.dups || c.Total != 3 || c.Kind != "person") {
+					t.Errorf("duplicates count %+v, want %d of 3", c, tt.dups)
+				}
+			}
+		})
 	}
 }
