@@ -3,6 +3,7 @@ package steward_test
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 
@@ -87,7 +88,14 @@ func TestMergeAndSplit(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("split against a must-link: err = %v", err)
 	}
-	w.St.DB.Exec(`UPDATE link_constraints SET active = false WHERE rule = 'must-link'`)
+	if !strings.Contains(ce.Error(), "golden revoke council_tax:A1 housing:T9") {
+		t.Errorf("conflict message %q does not say how to revoke", ce.Error())
+	}
+	// Revoking the merge (the run that recorded it) lets the split through.
+	rv, err := steward.Revoke(w.Ctx, w.St, steward.Selection{Run: 10}, steward.Options{By: "steward2", Note: "wrong merge"})
+	if err != nil || len(rv.Revoked) != 2 {
+		t.Fatalf("revoke run 10: %v, %+v", err, rv)
+	}
 	res, err = steward.Commit(w.Ctx, w.St, ds, steward.Options{RunID: 13, Config: w.Cfg})
 	if err != nil {
 		t.Fatal(err)
@@ -220,5 +228,110 @@ func TestReviewLimit(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func keys(ss ...string) []record.Key {
+	var out []record.Key
+	for _, s := range ss {
+		src, id, _ := strings.Cut(s, ":")
+		out = append(out, record.Key{Source: src, SourceID: id})
+	}
+	return out
+}
+
+// A revoked decision stays in the store, inactive, with who revoked it,
+// when and why; it no longer blocks a contrary decision.
+func TestRevoke(t *testing.T) {
+	w := setup(t)
+	a := w.IDOf("council_tax:A1")
+	ds, err := steward.PlanMerge(lookup(t, w, a, "education:E5", "education:E6"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{By: "s1", Note: "one family?", Config: w.Cfg})
+	if err != nil || res.Recorded != 3 {
+		t.Fatalf("merge: %v %+v", err, res)
+	}
+	mergeRun := res.RunID
+	w.St.DB.Exec(`INSERT INTO link_constraints (kind, a_source, a_id, b_source, b_id, rule, origin, decided_by, note)
+		VALUES ('person', 'housing', 'T9', 'education', 'E6', 'cannot-link', 'config', 'golden.yaml', 'golden.yaml line 9')`)
+
+	tests := []struct {
+		name    string
+		sel     steward.Selection
+		revoked []string // "a b" of each decision revoked
+		err     error
+		config  bool
+	}{
+		{"a pair, either order", steward.Selection{Groups: [][]record.Key{keys("education:E5"), keys("council_tax:A1")}}, []string{"council_tax:A1 education:E5"}, nil, false},
+		{"the same pair again", steward.Selection{Groups: [][]record.Key{keys("council_tax:A1"), keys("education:E5")}}, nil, steward.ErrNoDecision, false},
+		{"no decision between them", steward.Selection{Groups: [][]record.Key{keys("housing:T9"), keys("education:E5")}}, nil, steward.ErrNoDecision, false},
+		{"golden.yaml's", steward.Selection{Groups: [][]record.Key{keys("housing:T9"), keys("education:E6")}}, nil, nil, true},
+		{"the rest of the run", steward.Selection{Run: mergeRun}, []string{"council_tax:A1 housing:T9", "council_tax:A1 education:E6"}, nil, false},
+		{"a run with nothing left", steward.Selection{Run: mergeRun}, nil, steward.ErrNoDecision, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rv, err := steward.Revoke(w.Ctx, w.St, tt.sel, steward.Options{By: "s2", Note: "undo"})
+			var ce *steward.ConfigConstraintError
+			switch {
+			case tt.config:
+				if !errors.As(err, &ce) || !strings.Contains(err.Error(), "golden.yaml line 9") {
+					t.Fatalf("err = %v, want a golden.yaml constraint error", err)
+				}
+				return
+			case tt.err != nil:
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("err = %v, want %v", err, tt.err)
+				}
+				return
+			case err != nil:
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range rv.Revoked {
+				got = append(got, d.A+" "+d.B)
+				if d.Active || d.RevokedBy != "s2" || d.RevokedRun != rv.RunID || d.Run != mergeRun || d.DecidedBy != "s1" {
+					t.Errorf("revoked decision %+v", d)
+				}
+			}
+			sort.Strings(got)
+			want := append([]string(nil), tt.revoked...)
+			sort.Strings(want)
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("revoked %v, want %v", got, want)
+			}
+		})
+	}
+
+	// Nothing was deleted: three revoked steward decisions, with who, when and why.
+	all, err := steward.Decisions(w.Ctx, w.St.DB, steward.DecisionOptions{Revoked: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	active, _ := steward.Decisions(w.Ctx, w.St.DB, steward.DecisionOptions{})
+	revoked := 0
+	for _, d := range all {
+		if !d.Active {
+			revoked++
+			if d.RevokedAt == nil || d.RevokeNote != "undo" || d.Note != "one family?" {
+				t.Errorf("revoked decision %+v", d)
+			}
+		}
+	}
+	if len(all) != 4 || revoked != 3 || len(active) != 1 || active[0].Origin != "config" {
+		t.Errorf("decisions: %d in all, %d revoked, active %+v", len(all), revoked, active)
+	}
+	// The runs that revoked were recorded and finished.
+	var runs int
+	w.St.DB.QueryRow(`SELECT count(*) FROM ingest_runs WHERE config_hash = 'steward' AND status = 'ok'`).Scan(&runs)
+	if runs < 3 {
+		t.Errorf("%d finished steward runs, want at least 3 (merge, two revocations)", runs)
+	}
+	// The merge can now be decided the other way.
+	ds, _ = steward.PlanSplit(lookup(t, w, a)[0], []string{"education:E6"})
+	if _, err := steward.Commit(w.Ctx, w.St, ds, steward.Options{By: "s2", Config: w.Cfg}); err != nil {
+		t.Errorf("split after the revocation: %v", err)
 	}
 }

@@ -20,9 +20,11 @@ type Options struct {
 	Factory *cli.Factory
 	Ctx     context.Context
 
-	Kind  string
-	Limit int
-	JSON  bool
+	Kind      string
+	Limit     int
+	JSON      bool
+	Decisions bool // list the decisions instead of the queue
+	Revoked   bool // with Decisions: the revoked ones too
 }
 
 // New returns the review command. runF replaces the run function in tests.
@@ -44,11 +46,16 @@ At most --limit items of each type and kind are listed, most urgent first; when
 that leaves some out, a line on stderr says "showing N of M". --json prints
 {"items": [...], "shown": N, "total": M, "counts": [per kind and type]}.
 
-Exit code 3 when there is anything to review, so a scheduler can notify.`,
+Exit code 3 when there is anything to review, so a scheduler can notify.
+
+--decisions lists the decisions in force instead, newest first: the stewards'
+(who, when, the run that recorded them, the note) and golden.yaml's
+constraints; --revoked adds the revoked ones, with who revoked them and when.`,
 		Example: `  golden review
   golden review --kind person --limit 20
   golden review --json | jq '.items[] | select(.type == "conflict")'
-  golden review --json | jq .total`,
+  golden review --json | jq .total
+  golden review --decisions --revoked`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
@@ -60,6 +67,9 @@ Exit code 3 when there is anything to review, so a scheduler can notify.`,
 			if opts.Limit < 1 {
 				return cli.Usagef("--limit must be at least 1")
 			}
+			if opts.Revoked {
+				opts.Decisions = true
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -68,6 +78,8 @@ Exit code 3 when there is anything to review, so a scheduler can notify.`,
 	}
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "only this kind (person, property, business)")
 	cmd.Flags().IntVar(&opts.Limit, "limit", steward.DefaultLimit, "at most this many items of each type and kind")
+	cmd.Flags().BoolVar(&opts.Decisions, "decisions", false, "list the steward decisions and golden.yaml constraints in force")
+	cmd.Flags().BoolVar(&opts.Revoked, "revoked", false, "with --decisions: the revoked decisions too")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -86,6 +98,9 @@ func run(opts *Options) error {
 		return err
 	}
 	defer st.Close()
+	if opts.Decisions {
+		return listDecisions(ctx, opts, st.DB)
+	}
 	q, err := steward.Review(ctx, st.DB, steward.ReviewOptions{Kind: record.Kind(opts.Kind), Limit: opts.Limit})
 	if err != nil {
 		return err
