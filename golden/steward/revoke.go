@@ -24,7 +24,7 @@ type ConfigConstraintError struct {
 }
 
 func (e *ConfigConstraintError) Error() string {
-	return fmt.Sprintf("steward: %s and %s are %s by golden.yaml (%s), not by a steward: remove the pair from constraints: there", e.A, e.B, e.Rule, e.Where)
+	return fmt.Sprintf("steward: %s and %s are %s by golden.yaml (%s), not by a steward: remove it from the constraints: in golden.yaml", e.A, e.B, e.Rule, e.Where)
 }
 
 // Selection names the decisions to revoke: every active steward decision

@@ -44,10 +44,11 @@ that one 'golden merge' or 'golden split' recorded (they print their run;
 A revoked decision is never deleted: it stays in the store, inactive, with who
 revoked it, when, why (--note) and the steward run that revoked it.
 
-Nothing is re-clustered at once: the next 'golden run' (or 'golden match')
-matches the records by their scores alone, as if no steward had decided, and
-the golden records follow. A constraint written in golden.yaml is withdrawn by
-removing it there.`,
+Nothing is re-clustered at once: the next 'golden run' matches the records by
+their scores alone, as if no steward had decided, and rebuilds their golden
+records ('golden match' alone re-clusters them; the golden records follow on
+the next run). A constraint written in golden.yaml is withdrawn by removing it
+there.`,
 		Example: `  golden revoke council_tax:A1001 housing:T77 --note "not the same person after all"
   golden revoke --run 42 --by j.smith
   golden revoke P-42 P-97`,
@@ -145,6 +146,6 @@ func run(opts *Options) error {
 		fmt.Fprintf(opts.IO.Out, "revoked %s %s %s (decided by %s on %s%s)\n", d.Rule, d.A, d.B, d.DecidedBy, d.DecidedAt.Format("2006-01-02"), from)
 	}
 	fmt.Fprintf(opts.IO.Out, "revoked %d decision(s) by %s (run %d); kept for audit\n", len(res.Revoked), opts.By, res.RunID)
-	fmt.Fprintln(opts.IO.Out, "the next `golden run` (or `golden match`) matches these records without them")
+	fmt.Fprintln(opts.IO.Out, "the next `golden run` matches these records without them and rebuilds their golden records")
 	return nil
 }
