@@ -81,10 +81,21 @@ func scanDecided(rows *sql.Rows) (Decided, error) {
 // its next run (golden run, golden match), which re-clusters the records
 // by their scores, and the golden build that follows updates the golden
 // records. A selection that matches only golden.yaml constraints is a
-// *ConfigConstraintError; one that matches nothing wraps ErrNoDecision.
+// *ConfigConstraintError; one that matches nothing wraps ErrNoDecision;
+// neither records a run.
 func Revoke(ctx context.Context, st *store.Store, sel Selection, opts Options) (res *RevokeResult, err error) {
 	if len(sel.Groups) == 0 && sel.Run == 0 {
 		return nil, errors.New("steward: revoke needs references or a run")
+	}
+	// Look first: a revocation that matches nothing (a mistyped key)
+	// records no run, so a scheduler's "last run" stays meaningful.
+	err = st.InTx(ctx, func(tx *store.Tx) error {
+		defer tx.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS steward_keys`)
+		_, _, _, err := selected(ctx, tx, sel)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	if opts.RunID == 0 {
 		if opts.RunID, err = st.BeginRun(ctx, "steward"); err != nil {
@@ -103,38 +114,9 @@ func Revoke(ctx context.Context, st *store.Store, sel Selection, opts Options) (
 	res = &RevokeResult{RunID: opts.RunID}
 	err = st.InTx(ctx, func(tx *store.Tx) error {
 		defer tx.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS steward_keys`)
-		where, args, err := selectWhere(ctx, tx, sel)
+		ds, where, args, err := selected(ctx, tx, sel)
 		if err != nil {
 			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+decidedCols+` FROM link_constraints WHERE active AND `+where+`
-			ORDER BY decided_at, a_source, a_id, b_source, b_id`, args...)
-		if err != nil {
-			return fmt.Errorf("steward: revoke: %w", err)
-		}
-		var config []Decided
-		for rows.Next() {
-			d, err := scanDecided(rows)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("steward: revoke: %w", err)
-			}
-			if d.Origin == "steward" {
-				res.Revoked = append(res.Revoked, d)
-			} else {
-				config = append(config, d)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("steward: revoke: %w", err)
-		}
-		if len(res.Revoked) == 0 {
-			if len(config) > 0 {
-				c := config[0]
-				return &ConfigConstraintError{Rule: c.Rule, A: c.A, B: c.B, Where: c.Note}
-			}
-			return fmt.Errorf("steward: %s: %w", describe(sel), ErrNoDecision)
 		}
 		now := time.Now().UTC()
 		var note driver.Value
@@ -146,16 +128,56 @@ func Revoke(ctx context.Context, st *store.Store, sel Selection, opts Options) (
 		if err != nil {
 			return fmt.Errorf("steward: revoke: %w", err)
 		}
-		for i := range res.Revoked {
-			d := &res.Revoked[i]
+		for i := range ds {
+			d := &ds[i]
 			d.Active, d.RevokedBy, d.RevokedAt, d.RevokedRun, d.RevokeNote = false, opts.By, &now, opts.RunID, opts.Note
 		}
+		res.Revoked = ds
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// selected returns the active steward decisions a selection names, with
+// the condition that names them. None, but a golden.yaml constraint: a
+// *ConfigConstraintError; nothing at all: ErrNoDecision.
+func selected(ctx context.Context, tx *store.Tx, sel Selection) ([]Decided, string, []any, error) {
+	where, args, err := selectWhere(ctx, tx, sel)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+decidedCols+` FROM link_constraints WHERE active AND `+where+`
+		ORDER BY decided_at, a_source, a_id, b_source, b_id`, args...)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("steward: revoke: %w", err)
+	}
+	defer rows.Close()
+	var ds, config []Decided
+	for rows.Next() {
+		d, err := scanDecided(rows)
+		if err != nil {
+			return nil, "", nil, fmt.Errorf("steward: revoke: %w", err)
+		}
+		if d.Origin == "steward" {
+			ds = append(ds, d)
+		} else {
+			config = append(config, d)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", nil, fmt.Errorf("steward: revoke: %w", err)
+	}
+	if len(ds) == 0 {
+		if len(config) > 0 {
+			c := config[0]
+			return nil, "", nil, &ConfigConstraintError{Rule: c.Rule, A: c.A, B: c.B, Where: c.Note}
+		}
+		return nil, "", nil, fmt.Errorf("steward: %s: %w", describe(sel), ErrNoDecision)
+	}
+	return ds, where, args, nil
 }
 
 // selectWhere returns the condition on link_constraints rows a selection
