@@ -216,7 +216,9 @@ func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
 		}
 	}
 	// New records and new versions of changed ones. The plan is the join's
-	// build side (narrow); the packed values are split after the join.
+	// build side (narrow); the packed values are split after the join. New
+	// records get their rids in file order, so that ids derived from them
+	// come out the same in every run.
 	if nNew+nChanged > 0 {
 		if _, err := a.exec(ctx, "store records", `
 		INSERT INTO source_records (`+a.allCols+`)
@@ -227,7 +229,8 @@ func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
 		       `+strings.Join(a.stageFieldExprs, ", ")+`
 		FROM (SELECT st.source_id, st.line, string_split(st.packed, chr(31)) AS p, pl.action, pl.old_rid, pl.old_version
 		      FROM ingest_chunk st JOIN ingest_plan pl ON pl.seq = st.seq
-		      WHERE pl.action IN ('new', 'changed')) s`, src, string(a.j.src.Kind), a.runID); err != nil {
+		      WHERE pl.action IN ('new', 'changed')
+		      ORDER BY st.seq) s`, src, string(a.j.src.Kind), a.runID); err != nil {
 			return err
 		}
 	}
