@@ -16,19 +16,16 @@ var sourceCols = []string{"rid", "source", "source_id", "kind", "version", "run_
 	"is_current", "deleted", "observed_at", "invalid_fields", "flags", "attrs"}
 
 // The staging tables of one ingest (temporary: they live and die with the
-// transaction's connection).
-//
-// A chunk of good rows is staged in ingest_chunk as its sequence number,
-// source id, file number, line and everything else packed into one text
-// value (separated by U+001F) that SQL unpacks when it writes
-// source_records: each value the Appender takes is a call into DuckDB, on
-// the ingest's busiest thread. The chunk's table is replaced by the next
-// chunk's; what the whole extract needs stays in narrow tables: the ids
-// staged so far (duplicates, records missing from a full extract), the
-// quarantined rows, the raw text of rows whose id the filter may have seen,
-// the file names, and the relationships the rows state.
+// transaction's connection). Everything DuckDB stores inside a transaction
+// stays in memory until the transaction ends, so they are narrow: the ids of
+// the good rows staged so far (duplicates, records missing from a full
+// extract), the quarantined rows, the raw text of the rare rows whose id
+// the filter may have seen, the file names, the relationships the rows state
+// and the current chunk's plan. The rows themselves are read, a chunk at a
+// time, from Go memory through store.StagedFunc: their sequence number and
+// everything else packed into one text value (separated by U+001F) that SQL
+// unpacks when it writes source_records.
 const (
-	chunkTable  = "ingest_chunk"
 	idsTable    = "ingest_ids"
 	rejectTable = "ingest_rejects"
 	maybeTable  = "ingest_maybe_dup"
@@ -43,21 +40,24 @@ var stageSQL = []string{
 	"CREATE OR REPLACE TEMP TABLE ingest_rels (from_source VARCHAR, from_id VARCHAR, to_source VARCHAR, to_id VARCHAR, rel_type VARCHAR)",
 }
 
-const chunkSQL = "CREATE OR REPLACE TEMP TABLE " + chunkTable + " (seq BIGINT, source_id VARCHAR, file_no INTEGER, line BIGINT, packed VARCHAR)"
+const dropStageSQL = "DROP TABLE " + idsTable + "; DROP TABLE " + rejectTable + "; DROP TABLE " + maybeTable + "; DROP TABLE " + filesTable +
+	"; DROP TABLE ingest_rels; DROP TABLE IF EXISTS ingest_plan; DROP TABLE IF EXISTS ingest_current"
 
-const dropStageSQL = "DROP TABLE IF EXISTS " + chunkTable + "; DROP TABLE " + idsTable + "; DROP TABLE " + rejectTable +
-	"; DROP TABLE " + maybeTable + "; DROP TABLE " + filesTable + "; DROP TABLE ingest_rels; DROP TABLE IF EXISTS ingest_plan; DROP TABLE IF EXISTS ingest_current"
+// staged is the chunk's rows as SQL reads them; $1 is the key store.Stage gave.
+const staged = store.StagedFunc + "($1)"
 
 // Positions (1-based, as DuckDB lists count) in the packed value. The first
 // is the deleted mark ("1" or "0") followed by the content hash, so that the
 // plan reads both without splitting the whole value.
 const (
 	packHash     = 1 // after the one-character deleted mark
-	packObserved = 2 // "YYYY-MM-DD hh:mm:ss.ffffff" UTC, or ""
-	packInvalid  = 3
-	packFlags    = 4
-	packAttrs    = 5
-	packFields   = 6 // then one per mapped field, then one per relationship
+	packLine     = 2
+	packSourceID = 3
+	packObserved = 4 // "YYYY-MM-DD hh:mm:ss.ffffff" UTC, or ""
+	packInvalid  = 5
+	packFlags    = 6
+	packAttrs    = 7
+	packFields   = 8 // then one per mapped field, then one per relationship
 )
 
 const unitSep = 0x1f
@@ -147,11 +147,11 @@ func (a *applier) snapshot(ctx context.Context) error {
 	return nil
 }
 
-// chunk applies the rows staged in ingest_chunk. Rows are staged in file
-// order and every earlier row's id is in ingest_ids already, so a duplicate
-// is always found against the first row with its id. maybeDups says the id
-// filter flagged some of them.
-func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
+// chunk applies the chunk of rows staged under key, those with seq in
+// [lo, hi). Rows are staged in file order and every earlier row's id is in
+// ingest_ids already, so a duplicate is always found against the first row
+// with its id. maybeDups says the id filter flagged some of them.
+func (a *applier) chunk(ctx context.Context, key string, lo, hi int64, maybeDups bool) error {
 	src := a.j.src.Name
 	if err := a.snapshot(ctx); err != nil {
 		return err
@@ -164,37 +164,36 @@ func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
 		SELECT d.seq, df.file, d.line, 'id',
 		       'duplicate source id: the first row with it is ' || ff.file || ' line ' || f.line || '; this one is not stored', m.raw
 		FROM (SELECT d.seq, d.file_no, d.line, min(e.seq) AS first_seq
-		      FROM ingest_chunk d
-		      JOIN (SELECT seq, source_id FROM ingest_ids UNION ALL SELECT seq, source_id FROM ingest_chunk) e
-		        ON e.source_id = d.source_id AND e.seq < d.seq
-		      WHERE d.seq IN (SELECT seq FROM ingest_maybe_dup)
+		      FROM ingest_ids d JOIN ingest_ids e ON e.source_id = d.source_id AND e.seq < d.seq
+		      WHERE d.seq >= $1 AND d.seq < $2 AND d.seq IN (SELECT seq FROM ingest_maybe_dup)
 		      GROUP BY d.seq, d.file_no, d.line) d
 		JOIN ingest_maybe_dup m ON m.seq = d.seq
 		JOIN ingest_files df ON df.file_no = d.file_no
-		JOIN (SELECT seq, file_no, line FROM ingest_ids UNION ALL SELECT seq, file_no, line FROM ingest_chunk) f ON f.seq = d.first_seq
-		JOIN ingest_files ff ON ff.file_no = f.file_no`); err != nil {
+		JOIN ingest_ids f ON f.seq = d.first_seq
+		JOIN ingest_files ff ON ff.file_no = f.file_no`, lo, hi); err != nil {
 			return err
 		}
-		if _, err := a.exec(ctx, "duplicates", `DELETE FROM ingest_chunk WHERE seq IN (SELECT seq FROM ingest_rejects WHERE field = 'id')`); err != nil {
+		if _, err := a.exec(ctx, "duplicates", `DELETE FROM ingest_ids
+			WHERE seq IN (SELECT seq FROM ingest_rejects WHERE seq >= $1 AND seq < $2 AND field = 'id')`, lo, hi); err != nil {
 			return err
 		}
 		if _, err := a.exec(ctx, "duplicates", `DELETE FROM ingest_maybe_dup`); err != nil {
 			return err
 		}
 	}
-	if _, err := a.exec(ctx, "ids", `INSERT INTO ingest_ids SELECT seq, source_id, file_no, line FROM ingest_chunk`); err != nil {
-		return err
-	}
-	// The plan: what happens to each good row.
+	// The plan: what happens to each good row (duplicates are no longer
+	// among the ids).
 	if _, err := a.exec(ctx, "plan", `CREATE OR REPLACE TEMP TABLE ingest_plan AS
-		SELECT s.seq, c.rid AS old_rid, c.version AS old_version,
+		SELECT i.seq, c.rid AS old_rid, c.version AS old_version,
 		       CASE WHEN c.rid IS NULL THEN CASE WHEN s.deleted THEN 'skip' ELSE 'new' END
 		            WHEN s.deleted AND c.deleted THEN 'same'
 		            WHEN s.deleted THEN 'delete'
 		            WHEN c.content_hash = s.content_hash AND NOT c.deleted THEN 'same'
 		            ELSE 'changed' END AS action
-		FROM (SELECT seq, source_id, `+stagedHash("packed")+` AS content_hash, `+stagedDeleted("packed")+` AS deleted FROM ingest_chunk) s
-		LEFT JOIN ingest_current c ON c.source_id = s.source_id`); err != nil {
+		FROM ingest_ids i
+		JOIN (SELECT seq, `+stagedHash("text")+` AS content_hash, `+stagedDeleted("text")+` AS deleted FROM `+staged+`) s ON s.seq = i.seq
+		LEFT JOIN ingest_current c ON c.source_id = i.source_id
+		WHERE i.seq >= $2 AND i.seq < $3`, key, lo, hi); err != nil {
 		return err
 	}
 	var nNew, nChanged, nSame, nSkip, nDelete int64
@@ -223,14 +222,15 @@ func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
 		if _, err := a.exec(ctx, "store records", `
 		INSERT INTO source_records (`+a.allCols+`)
 		SELECT CASE WHEN s.action = 'new' THEN nextval('rid_seq') ELSE s.old_rid END,
-		       $1, s.source_id, $2, CASE WHEN s.action = 'new' THEN 1 ELSE s.old_version + 1 END, $3,
-		       s.line, substr(s.p[`+strconv.Itoa(packHash)+`], 2), true, false, `+packedAt("s.p", packObserved)+`::TIMESTAMP,
+		       $2, s.p[`+strconv.Itoa(packSourceID)+`], $3, CASE WHEN s.action = 'new' THEN 1 ELSE s.old_version + 1 END, $4,
+		       s.p[`+strconv.Itoa(packLine)+`]::BIGINT, substr(s.p[`+strconv.Itoa(packHash)+`], 2),
+		       true, false, `+packedAt("s.p", packObserved)+`::TIMESTAMP,
 		       `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
 		       `+strings.Join(a.stageFieldExprs, ", ")+`
-		FROM (SELECT st.source_id, st.line, string_split(st.packed, chr(31)) AS p, pl.action, pl.old_rid, pl.old_version
-		      FROM ingest_chunk st JOIN ingest_plan pl ON pl.seq = st.seq
+		FROM (SELECT string_split(st.text, chr(31)) AS p, pl.action, pl.old_rid, pl.old_version
+		      FROM `+staged+` st JOIN ingest_plan pl ON pl.seq = st.seq
 		      WHERE pl.action IN ('new', 'changed')
-		      ORDER BY st.seq) s`, src, string(a.j.src.Kind), a.runID); err != nil {
+		      ORDER BY st.seq) s`, key, src, string(a.j.src.Kind), a.runID); err != nil {
 			return err
 		}
 	}
@@ -238,39 +238,45 @@ func (a *applier) chunk(ctx context.Context, maybeDups bool) error {
 	if nDelete > 0 {
 		if _, err := a.exec(ctx, "delta deletes", `
 			INSERT INTO source_records (`+a.allCols+`)
-			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, $1, s.line, `+stagedHash("s.packed")+`,
+			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, $2,
+			       string_split(s.text, chr(31))[`+strconv.Itoa(packLine)+`]::BIGINT, `+stagedHash("s.text")+`,
 			       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+a.oldFields+`
-			FROM ingest_plan p JOIN ingest_chunk s USING (seq)
+			FROM ingest_plan p JOIN `+staged+` s ON s.seq = p.seq
 			JOIN source_records r ON r.rid = p.old_rid AND r.version = p.old_version
-			WHERE p.action = 'delete'`, a.runID); err != nil {
+			WHERE p.action = 'delete'`, key, a.runID); err != nil {
 			return err
 		}
 	}
-	return a.stateRels(ctx)
+	return a.stateRels(ctx, key)
 }
 
 // stateRels keeps the relationships the chunk's rows state (deleted rows
 // state none).
-func (a *applier) stateRels(ctx context.Context) error {
+func (a *applier) stateRels(ctx context.Context, key string) error {
 	rels := a.j.spec.Rels()
 	if len(rels) == 0 {
 		return nil
 	}
 	src := a.j.src.Name
 	var parts []string
-	var args []any
+	args := []any{key}
 	for i, r := range rels {
 		col := packedAt("p", a.s.relPos(i))
-		from := `SELECT * FROM (SELECT source_id, string_split(packed, chr(31)) AS p FROM ingest_chunk WHERE NOT ` + stagedDeleted("packed") + `) WHERE ` + col + ` IS NOT NULL`
+		id := packedAt("p", packSourceID)
+		n := len(args)
 		if r.ThisIsFrom {
-			parts = append(parts, `SELECT ?, source_id, ?, `+col+`, ? FROM (`+from+`)`)
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, id, n+2, col, n+3, col))
 			args = append(args, src, r.Other, string(r.Type))
 		} else {
-			parts = append(parts, `SELECT ?, `+col+`, ?, source_id, ? FROM (`+from+`)`)
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, col, n+2, id, n+3, col))
 			args = append(args, r.Other, src, string(r.Type))
 		}
 	}
-	_, err := a.exec(ctx, "relationships", `INSERT INTO ingest_rels `+strings.Join(parts, " UNION ALL "), args...)
+	// The chunk's rows that are stored (not duplicates) and not deleted.
+	_, err := a.exec(ctx, "relationships", `INSERT INTO ingest_rels
+		WITH rows AS (SELECT string_split(s.text, chr(31)) AS p FROM `+staged+` s
+		              WHERE s.seq IN (SELECT seq FROM ingest_plan) AND NOT `+stagedDeleted("s.text")+`)
+		`+strings.Join(parts, " UNION ALL "), args...)
 	return err
 }
 

@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -83,7 +84,7 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 			}
 		}()
 	}
-	restore, err := limitThreads(ctx, st)
+	restore, err := tuneDuckDB(ctx, st)
 	if err != nil {
 		return rep, err
 	}
@@ -103,28 +104,52 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 	return rep, nil
 }
 
-// limitThreads gives DuckDB half the cores while sources are ingested and
-// returns a function that puts the setting back. An ingest's DuckDB work is
-// a chain of statements, one chunk after another, while Go reads and maps
-// the next chunk on the other cores; on this project's 2-core machines one
-// DuckDB thread made a 1,000,000-row ingest faster and cheaper (9.6 s and
-// 13.3 CPU-seconds against 10.6 s and 16.3 with two), because DuckDB's
-// parallel insert spends more on coordination than it gains here.
-func limitThreads(ctx context.Context, st *store.Store) (restore func(), err error) {
-	var prev int64
-	if err := st.DB.QueryRowContext(ctx, `SELECT current_setting('threads')::BIGINT`).Scan(&prev); err != nil {
+// tuneDuckDB sets DuckDB up for an ingest and returns a function that puts
+// the settings back. An ingest's DuckDB work is a chain of statements, one
+// chunk after another, while Go reads and maps the next chunk on the other
+// cores:
+//   - DuckDB gets half the cores: on this project's 2-core machines one
+//     DuckDB thread made a 1,000,000-row ingest faster and cheaper (9.6 s and
+//     13.3 CPU-seconds against 10.6 s and 16.3 with two), because DuckDB's
+//     parallel insert spends more on coordination than it gains here;
+//   - each row group is written as soon as it is full
+//     (write_buffer_row_group_count 1, default 5), so the transaction holds
+//     one uncompressed row group (about 70 MB of person records) instead of
+//     five, and the writing is spread over the chunks instead of piling up.
+func tuneDuckDB(ctx context.Context, st *store.Store) (restore func(), err error) {
+	var threadsNow int64
+	if err := st.DB.QueryRowContext(ctx, `SELECT current_setting('threads')::BIGINT`).Scan(&threadsNow); err != nil {
 		return nil, fmt.Errorf("ingest: threads: %w", err)
 	}
-	n := max(1, runtime.GOMAXPROCS(0)/2)
-	if int64(n) >= prev {
-		return func() {}, nil
+	settings := []struct {
+		name string
+		want int64
+	}{
+		{"threads", min(int64(max(1, runtime.GOMAXPROCS(0)/2)), threadsNow)},
+		{"write_buffer_row_group_count", 1},
 	}
-	if _, err := st.DB.ExecContext(ctx, fmt.Sprintf("SET threads = %d", n)); err != nil {
-		return nil, fmt.Errorf("ingest: threads: %w", err)
+	var undo []string
+	restore = func() {
+		for _, q := range undo {
+			st.DB.ExecContext(context.WithoutCancel(ctx), q)
+		}
 	}
-	return func() {
-		st.DB.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("SET threads = %d", prev))
-	}, nil
+	for _, s := range settings {
+		var prev int64
+		if err := st.DB.QueryRowContext(ctx, `SELECT current_setting('`+s.name+`')::BIGINT`).Scan(&prev); err != nil {
+			restore()
+			return nil, fmt.Errorf("ingest: %s: %w", s.name, err)
+		}
+		if s.want == prev {
+			continue
+		}
+		if _, err := st.DB.ExecContext(ctx, fmt.Sprintf("SET %s = %d", s.name, s.want)); err != nil {
+			restore()
+			return nil, fmt.Errorf("ingest: %s: %w", s.name, err)
+		}
+		undo = append(undo, fmt.Sprintf("SET %s = %d", s.name, prev))
+	}
+	return restore, nil
 }
 
 func configHash(cfg *config.Config) string {
@@ -326,14 +351,14 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		var maybes []maybeDup   // this chunk's rows whose id may be a duplicate
 		files := map[string]int32{}
 		var newFiles []string
+		// The chunk's packed rows, read by SQL from Go memory (see
+		// store.StagedFunc): only the narrow ids are stored in DuckDB.
+		chunk := &store.StagedRows{}
 		for !done && stageErr == nil {
 			rejects, maybes, newFiles = rejects[:0], maybes[:0], newFiles[:0]
-			if _, err := tx.ExecContext(ctx, chunkSQL); err != nil {
-				stageErr = fmt.Errorf("staging: %w", err)
-				break
-			}
+			chunk.Seq, chunk.Text = chunk.Seq[:0], chunk.Text[:0]
 			lo := next
-			stageErr = tx.Append(ctx, chunkTable, nil, func(a *store.Appender) error {
+			stageErr = tx.Append(ctx, idsTable, nil, func(a *store.Appender) error {
 				for next-lo < j.chunkRows {
 					b := nextBatch()
 					if b == nil {
@@ -358,9 +383,11 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 							if ids.add(r.sourceID) {
 								maybes = append(maybes, maybeDup{seq: seq, raw: r.raw})
 							}
-							if err := a.AppendRow(seq, r.sourceID, fileNo, r.line, r.packed); err != nil {
+							if err := a.AppendRow(seq, r.sourceID, fileNo, r.line); err != nil {
 								return fmt.Errorf("staging: %w", err)
 							}
+							chunk.Seq = append(chunk.Seq, seq)
+							chunk.Text = append(chunk.Text, r.packed)
 						}
 						*r = stagedRow{}
 					}
@@ -404,7 +431,9 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				})
 			}
 			if stageErr == nil && mapErr == nil && ctx.Err() == nil && next > lo {
-				stageErr = ap.chunk(ctx, len(maybes) > 0)
+				key, release := st.Stage(chunk)
+				stageErr = ap.chunk(ctx, key, lo, next, len(maybes) > 0)
+				release()
 			}
 		}
 		if stageErr != nil {
@@ -507,6 +536,13 @@ func (p *packer) pack(row *raw.Row, o *mapping.Out) (string, bool) {
 		b[0] = '1'
 	}
 	b = append(b, o.Hash...)
+	b = append(b, unitSep)
+	b = strconv.AppendInt(b, row.Line, 10)
+	b = append(b, unitSep)
+	if strings.IndexByte(r.Key.SourceID, unitSep) >= 0 {
+		ok = false
+	}
+	b = append(b, r.Key.SourceID...)
 	b = append(b, unitSep)
 	if !r.Observed.IsZero() {
 		b = r.Observed.UTC().AppendFormat(b, "2006-01-02 15:04:05.999999")
