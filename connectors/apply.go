@@ -88,6 +88,7 @@ type applier struct {
 	sr    *SourceReport
 
 	snapped               bool // ingest_current exists
+	empty                 bool // and is empty: the source had no records
 	nNew, nChanged, nSame int64
 	nSkip, nDelete        int64
 	allCols, oldFields    string
@@ -144,19 +145,25 @@ func (a *applier) snapshot(ctx context.Context) error {
 		return err
 	}
 	a.snapped = true
-	return nil
+	n, err := a.count(ctx, "current versions", `SELECT count(*) FROM ingest_current`)
+	a.empty = n == 0
+	return err
 }
 
 // chunk applies the chunk of rows staged under key, those with seq in
 // [lo, hi). Rows are staged in file order and every earlier row's id is in
 // ingest_ids already, so a duplicate is always found against the first row
-// with its id. maybeDups says the id filter flagged some of them.
-func (a *applier) chunk(ctx context.Context, key string, lo, hi int64, maybeDups bool) error {
+// with its id.
+func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 	src := a.j.src.Name
+	key, lo, hi := c.key, c.lo, c.hi
 	if err := a.snapshot(ctx); err != nil {
 		return err
 	}
-	if maybeDups {
+	if a.empty && !c.maybeDups && !a.j.noFastPath {
+		return a.firstLoadChunk(ctx, c)
+	}
+	if c.maybeDups {
 		// Later rows with an id already seen in this extract: quarantined,
 		// the first kept. Only rows the id filter flagged can be one.
 		if _, err := a.exec(ctx, "duplicates", `
@@ -247,12 +254,44 @@ func (a *applier) chunk(ctx context.Context, key string, lo, hi int64, maybeDups
 			return err
 		}
 	}
-	return a.stateRels(ctx, key)
+	return a.stateRels(ctx, key, `s.seq IN (SELECT seq FROM ingest_plan)`)
 }
 
-// stateRels keeps the relationships the chunk's rows state (deleted rows
-// state none).
-func (a *applier) stateRels(ctx context.Context, key string) error {
+// chunkInfo describes a chunk of staged rows: the key store.Stage gave
+// them, their seq range [lo, hi), how many good rows it holds and how many
+// of those are delete rows, and whether the id filter flagged any.
+type chunkInfo struct {
+	key           string
+	lo, hi        int64
+	rows, deleted int64
+	maybeDups     bool
+}
+
+// firstLoadChunk applies a chunk of a source that had no records before this
+// ingest and in which no id repeats: every row is new (a delete row deletes
+// nothing), so there is nothing to compare and no plan to make.
+func (a *applier) firstLoadChunk(ctx context.Context, c chunkInfo) error {
+	a.nNew += c.rows - c.deleted
+	a.nSkip += c.deleted
+	if c.rows > c.deleted {
+		if _, err := a.exec(ctx, "store records", `
+		INSERT INTO source_records (`+a.allCols+`)
+		SELECT nextval('rid_seq'), $2, s.p[`+strconv.Itoa(packSourceID)+`], $3, 1, $4,
+		       s.p[`+strconv.Itoa(packLine)+`]::BIGINT, substr(s.p[`+strconv.Itoa(packHash)+`], 2),
+		       true, false, `+packedAt("s.p", packObserved)+`::TIMESTAMP,
+		       `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
+		       `+strings.Join(a.stageFieldExprs, ", ")+`
+		FROM (SELECT string_split(st.text, chr(31)) AS p FROM `+staged+` st
+		      WHERE NOT `+stagedDeleted("st.text")+` ORDER BY st.seq) s`, c.key, a.j.src.Name, string(a.j.src.Kind), a.runID); err != nil {
+			return err
+		}
+	}
+	return a.stateRels(ctx, c.key, "true")
+}
+
+// stateRels keeps the relationships the chunk's stored rows state (those
+// that stored matches; deleted rows state none).
+func (a *applier) stateRels(ctx context.Context, key, stored string) error {
 	rels := a.j.spec.Rels()
 	if len(rels) == 0 {
 		return nil
@@ -275,7 +314,7 @@ func (a *applier) stateRels(ctx context.Context, key string) error {
 	// The chunk's rows that are stored (not duplicates) and not deleted.
 	_, err := a.exec(ctx, "relationships", `INSERT INTO ingest_rels
 		WITH rows AS (SELECT string_split(s.text, chr(31)) AS p FROM `+staged+` s
-		              WHERE s.seq IN (SELECT seq FROM ingest_plan) AND NOT `+stagedDeleted("s.text")+`)
+		              WHERE `+stored+` AND NOT `+stagedDeleted("s.text")+`)
 		`+strings.Join(parts, " UNION ALL "), args...)
 	return err
 }

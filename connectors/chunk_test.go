@@ -52,8 +52,9 @@ func snapshot(t *testing.T, st *store.Store) string {
 }
 
 // TestIngestChunkedEqualsWhole ingests the same random extracts in chunks of
-// a few rows and in one chunk: duplicates across chunk boundaries, changes,
-// deletions and quarantine must come out the same.
+// a few rows (with the first-load fast path) and in one chunk (without it):
+// duplicates across chunk boundaries, changes, deletions and quarantine must
+// come out the same.
 func TestIngestChunkedEqualsWhole(t *testing.T) {
 	for _, mode := range []string{"full", "delta"} {
 		for seed := uint64(1); seed <= 3; seed++ {
@@ -71,9 +72,10 @@ func TestIngestChunkedEqualsWhole(t *testing.T) {
 						st    *store.Store
 						chunk int
 						batch int
-					}{{cfgA, stA, 3, 2}, {cfgB, stB, 0, 0}} {
+						slow  bool
+					}{{cfgA, stA, 3, 2, false}, {cfgB, stB, 0, 0, true}} {
 						write(t, side.cfg, "people.csv", body)
-						rep, err := Ingest(ctx, side.st, side.cfg, IngestOptions{chunkRows: side.chunk, batchRows: side.batch})
+						rep, err := Ingest(ctx, side.st, side.cfg, IngestOptions{chunkRows: side.chunk, batchRows: side.batch, noFastPath: side.slow})
 						if err != nil {
 							// An empty full extract is refused the same way by both.
 							reps[i] = "error: " + strings.ReplaceAll(err.Error(), filepath.Dir(side.cfg.File), "")

@@ -107,8 +107,9 @@ type IngestOptions struct {
 	Logger  *slog.Logger // may be nil
 
 	// Tests set these small; 0 means the defaults.
-	chunkRows int // rows staged per chunk (at least one batch)
-	batchRows int // rows per batch through the mappers
+	chunkRows  int  // rows staged per chunk (at least one batch)
+	batchRows  int  // rows per batch through the mappers
+	noFastPath bool // compare every chunk with the store, even on a first load
 }
 
 // SourceReport reconciles one source: Read = Stored + Quarantined, and

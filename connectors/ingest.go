@@ -62,6 +62,7 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 			return nil, err
 		}
 		j.chunkRows, j.batchRows = int64(cmp.Or(opts.chunkRows, chunkRows)), cmp.Or(opts.batchRows, batchSize)
+		j.noFastPath = opts.noFastPath
 		jobs = append(jobs, j)
 	}
 	rep = &IngestReport{RunID: opts.RunID}
@@ -171,8 +172,9 @@ type job struct {
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
 	log      *slog.Logger
 
-	chunkRows int64 // rows staged before they are applied
-	batchRows int   // rows per batch through the mappers
+	chunkRows  int64 // rows staged before they are applied
+	noFastPath bool  // tests: compare every chunk, even on a first load
+	batchRows  int   // rows per batch through the mappers
 }
 
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
@@ -357,6 +359,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		for !done && stageErr == nil {
 			rejects, maybes, newFiles = rejects[:0], maybes[:0], newFiles[:0]
 			chunk.Seq, chunk.Text = chunk.Seq[:0], chunk.Text[:0]
+			var deleted int64 // delete rows among the chunk's good rows
 			lo := next
 			stageErr = tx.Append(ctx, idsTable, nil, func(a *store.Appender) error {
 				for next-lo < j.chunkRows {
@@ -388,6 +391,9 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 							}
 							chunk.Seq = append(chunk.Seq, seq)
 							chunk.Text = append(chunk.Text, r.packed)
+							if r.packed[0] == '1' {
+								deleted++
+							}
 						}
 						*r = stagedRow{}
 					}
@@ -432,7 +438,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 			}
 			if stageErr == nil && mapErr == nil && ctx.Err() == nil && next > lo {
 				key, release := st.Stage(chunk)
-				stageErr = ap.chunk(ctx, key, lo, next, len(maybes) > 0)
+				stageErr = ap.chunk(ctx, chunkInfo{key: key, lo: lo, hi: next, rows: int64(len(chunk.Seq)), deleted: deleted, maybeDups: len(maybes) > 0})
 				release()
 			}
 		}
