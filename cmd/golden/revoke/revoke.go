@@ -86,11 +86,7 @@ func run(opts *Options) error {
 		ctx = context.Background()
 	}
 	// Only the store is needed: nothing is rebuilt until the next run.
-	cfg, err := opts.Factory.Config()
-	if err != nil && opts.Factory.DBPath == "" {
-		return err
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}

@@ -47,11 +47,7 @@ func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
 func run(cmd *cobra.Command, opts *Options) error {
 	ctx := cmd.Context()
 	// The history is in the store: with --db the project file is not needed.
-	cfg, err := opts.Factory.Config()
-	if err != nil && opts.Factory.DBPath == "" {
-		return err
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}
