@@ -113,3 +113,28 @@ func TestIngestRidsFollowFileOrder(t *testing.T) {
 		t.Errorf("%s records numbered out of file order", got)
 	}
 }
+
+// TestIngestFailureAfterChunksLeavesStore fails a source whole after several
+// of its chunks were written (the second file of a multi-file extract lacks a
+// mapped column): the transaction rolls back, and the store is as it was.
+func TestIngestFailureAfterChunksLeavesStore(t *testing.T) {
+	ctx := context.Background()
+	yaml := strings.Replace(fmt.Sprintf(peopleYAML, "full"), "path: people.csv", "path: people*.csv", 1)
+	var b strings.Builder
+	b.WriteString("REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\n")
+	for i := 0; i < 40; i++ {
+		fmt.Fprintf(&b, "B%03d,Ann,Smith,01/03/1990,PO5 2SE,,owner,,\n", i)
+	}
+	cfg, st := project(t, yaml, map[string]string{"people1.csv": peopleV1})
+	ingest(t, st, cfg)
+	before := snapshot(t, st)
+	write(t, cfg, "people1.csv", b.String())
+	write(t, cfg, "people2.csv", "REF;FORENAME\nC1;Bob\n")
+	_, err := Ingest(ctx, st, cfg, IngestOptions{chunkRows: 4, batchRows: 2})
+	if err == nil || !strings.Contains(err.Error(), "people2.csv") {
+		t.Fatalf("err = %v, want one naming people2.csv", err)
+	}
+	if after := snapshot(t, st); after != before {
+		t.Errorf("store changed:\n%s\n→\n%s", before, after)
+	}
+}
