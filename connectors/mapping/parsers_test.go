@@ -37,6 +37,20 @@ func TestPence(t *testing.T) {
 		{"12.345", "12.345", false},
 		{"abc", "abc", false},
 		{"£", "£", false},
+		// European-configured exports: decimal comma, point or space groups.
+		{"250,00", "25000", true},
+		{"-12,50", "-1250", true},
+		{"1.234,56", "123456", true},
+		{"£1.050,75", "105075", true},
+		{"1 234,5", "123450", true},
+		{"1.234.567,00", "123456700", true},
+		{"1,234,567.00", "123456700", true},
+		{"£1,050", "105000", true},
+		// Grouping that is not by three is not an amount, never a guess.
+		{"12,3456", "12,3456", false},
+		{"1,23,456", "1,23,456", false},
+		{"1.234,56.7", "1.234,56.7", false},
+		{",50", "50", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -93,6 +107,12 @@ func TestSplitAddress(t *testing.T) {
 		{"postcode without comma", []string{"38 STATION ROAD SUDBURY SUFFOLK CO10 2SS"},
 			Addr{BuildingNumber: "38", Street: "STATION ROAD SUDBURY SUFFOLK", Postcode: "CO10 2SS", Text: "38 STATION ROAD SUDBURY SUFFOLK, CO10 2SS"}},
 		{"empty", []string{"", " "}, Addr{}},
+		{"lines in one quoted csv field", []string{"Flat 4\r\nMarine House\r\nSea Road", "Great Yarmouth", "NR30 1BB"},
+			Addr{SubBuilding: "Flat 4", BuildingName: "Marine House", Street: "Sea Road", Town: "Great Yarmouth", Postcode: "NR30 1BB",
+				Text: "Flat 4, Marine House, Sea Road, Great Yarmouth, NR30 1BB"}},
+		{"json array of lines", []string{"Flat 1;3 Canal Street", "Manchester"},
+			Addr{SubBuilding: "Flat 1", BuildingNumber: "3", Street: "Canal Street", Town: "Manchester",
+				Text: "Flat 1, 3 Canal Street, Manchester"}},
 		{"companies house", []string{"UNIT 9   BERRY COURT FARM BRAMLEY ROAD", "LITTLE LONDON", "TADLEY", "HAMPSHIRE", "RG26 5AT"},
 			Addr{SubBuilding: "UNIT 9", Street: "BERRY COURT FARM BRAMLEY ROAD", Locality: "LITTLE LONDON", Town: "TADLEY", Postcode: "RG26 5AT",
 				Text: "UNIT 9 BERRY COURT FARM BRAMLEY ROAD, LITTLE LONDON, TADLEY, HAMPSHIRE, RG26 5AT"}},
