@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,11 @@ type Mapper struct {
 	h     hash.Hash
 	buf   []byte
 	now   time.Time
+	// For sparse headers (JSON objects, one per row): rows seen, and per
+	// getter and name whether any row had it, to warn about a path that no
+	// record has (most often a misspelt one).
+	sparseRows int64
+	seen       [][]bool
 }
 
 type dateStat struct {
@@ -71,14 +77,26 @@ func (e *HeaderError) Error() string {
 
 func (m *Mapper) resolve(row *raw.Row) error {
 	h := row.Header
+	if h.Sparse {
+		m.sparseRows++
+		if m.seen == nil {
+			m.seen = make([][]bool, len(m.s.getters))
+			for _, g := range m.s.getters {
+				m.seen[g.id] = make([]bool, len(g.names))
+			}
+		}
+	}
 	for _, g := range m.s.getters {
 		if g.constant != nil {
 			continue
 		}
 		idx := m.idx[g.id][:0]
 		if g.join {
-			for _, n := range g.names {
+			for k, n := range g.names {
 				i, ok := h.Index(n)
+				if ok && h.Sparse {
+					m.seen[g.id][k] = true
+				}
 				if !ok {
 					if !g.optional && !h.Sparse {
 						return &HeaderError{File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
@@ -89,9 +107,12 @@ func (m *Mapper) resolve(row *raw.Row) error {
 			}
 		} else {
 			found := -1
-			for _, n := range g.names {
+			for k, n := range g.names {
 				if i, ok := h.Index(n); ok {
 					found = i
+					if h.Sparse {
+						m.seen[g.id][k] = true
+					}
 					break
 				}
 			}
@@ -338,10 +359,25 @@ func (m *Mapper) standard(fs *fieldSpec, v string, line int64) (string, bool) {
 	case record.Postcode:
 		return ukid.Postcode(v)
 	case record.NHSNumber:
+		if m.hdr != nil && m.hdr.ExcelDates {
+			if d, ok := chiFromNumberCell(v); ok {
+				return d, true
+			}
+		}
 		return ukid.NHSNumber(v)
 	case record.NINumber:
 		return ukid.NINumber(v)
 	case record.Phone:
+		if d, ok := ukid.Phone(v); ok {
+			return d, true
+		}
+		if len(v) >= 9 && len(v) <= 10 && v[0] != '0' && allDigits(v) {
+			// A spreadsheet stored the number as a number and dropped its
+			// leading 0 (7700900123, 1214960000).
+			if d, ok := ukid.Phone("0" + v); ok {
+				return d, true
+			}
+		}
 		return ukid.Phone(v)
 	case record.Email:
 		return ukid.Email(v)
@@ -487,12 +523,12 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 			}
 		}
 	}
+	out := s.missingPaths(mappers)
 	keys := make([]string, 0, len(merged))
 	for k := range merged {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var out []string
 	for _, k := range keys {
 		st := merged[k]
 		field, _, _ := strings.Cut(k, "\x00")
@@ -504,6 +540,59 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 		case st.ambiguous > 0 && st.confirmed == 0:
 			out = append(out, fmt.Sprintf("%s: day/month order ambiguous: no value has a day over 12 to confirm %s (%d values fit both orders, first at line %d)", field, st.format, st.ambiguous, st.firstAmbig))
 		}
+	}
+	return out
+}
+
+// missingPaths warns about each mapped path of a JSON source that no record
+// had: a misspelt path would otherwise leave the field empty in every row
+// without a word, since a JSON record may lack any path.
+func (s *Spec) missingPaths(mappers []*Mapper) []string {
+	var rows int64
+	seen := make([][]bool, len(s.getters))
+	for _, m := range mappers {
+		if m.sparseRows == 0 {
+			continue
+		}
+		rows += m.sparseRows
+		for id, names := range m.seen {
+			if seen[id] == nil {
+				seen[id] = make([]bool, len(names))
+			}
+			for k, ok := range names {
+				seen[id][k] = seen[id][k] || ok
+			}
+		}
+	}
+	if rows == 0 {
+		return nil
+	}
+	var out []string
+	for _, g := range s.getters {
+		if g.constant != nil || g.optional {
+			continue
+		}
+		var missing []string
+		if g.join {
+			for k, n := range g.names {
+				if !seen[g.id][k] {
+					missing = append(missing, strconv.Quote(n))
+				}
+			}
+		} else if !slices.Contains(seen[g.id], true) {
+			for _, n := range g.names {
+				missing = append(missing, strconv.Quote(n))
+			}
+		}
+		if len(missing) == 0 {
+			continue
+		}
+		line := 0
+		if g.node != nil {
+			line = g.node.Line
+		}
+		out = append(out, fmt.Sprintf("%s (golden.yaml line %d): no record of the %d read has the path %s, so the value is empty in every row: check the spelling (dotted: name.given; an array element: phones.0), or add optional: true",
+			g.what, line, rows, strings.Join(missing, " or ")))
 	}
 	return out
 }
@@ -558,4 +647,19 @@ func collapse(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// chiFromNumberCell restores the leading 0 a workbook dropped from a Scottish
+// CHI number (DDMMYY and four digits, Modulus 11 like an NHS number) stored as
+// a number: nine digits that read as a day 01–09 and a month 01–12 with the 0
+// put back, and whose check digit is then right. Other nine-digit values stay
+// invalid: an NHS number of England and Wales never starts with 0.
+func chiFromNumberCell(v string) (string, bool) {
+	if len(v) != 9 || !allDigits(v) || v[0] == '0' {
+		return "", false
+	}
+	if mm := (v[1]-'0')*10 + v[2] - '0'; mm < 1 || mm > 12 {
+		return "", false
+	}
+	return ukid.NHSNumber("0" + v)
 }
