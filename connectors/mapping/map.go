@@ -38,6 +38,14 @@ type Mapper struct {
 	// record has (most often a misspelt one).
 	sparseRows int64
 	seen       [][]bool
+	// Per date field (standard or attribute): values read and values that
+	// no format read, to warn when a declared format reads none of them.
+	dateCounts map[*fieldSpec]*dateCount
+}
+
+type dateCount struct {
+	read, failed int64
+	firstFailed  int64 // line
 }
 
 type dateStat struct {
@@ -58,6 +66,7 @@ func (s *Spec) NewMapper() *Mapper {
 // HeaderError is a file whose header lacks a mapped column: the layout
 // does not fit, a whole-file failure.
 type HeaderError struct {
+	Config  string // the project file's name; "" reads as golden.yaml
 	File    string
 	Column  string
 	What    string
@@ -71,8 +80,12 @@ func (e *HeaderError) Error() string {
 	if len(cols) > 40 {
 		cols, more = cols[:40], ", …"
 	}
-	return fmt.Sprintf("%s: column %q (mapped to %s at golden.yaml line %d) is not in the file; it has: %s%s",
-		e.File, e.Column, e.What, e.Line, strings.Join(cols, ", "), more)
+	cfg := e.Config
+	if cfg == "" {
+		cfg = "golden.yaml"
+	}
+	return fmt.Sprintf("%s: column %q (mapped to %s at %s line %d) is not in the file; it has: %s%s",
+		e.File, e.Column, e.What, cfg, e.Line, strings.Join(cols, ", "), more)
 }
 
 func (m *Mapper) resolve(row *raw.Row) error {
@@ -99,7 +112,7 @@ func (m *Mapper) resolve(row *raw.Row) error {
 				}
 				if !ok {
 					if !g.optional && !h.Sparse {
-						return &HeaderError{File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
+						return &HeaderError{Config: m.s.cfgName, File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
 					}
 					i = -1
 				}
@@ -117,7 +130,7 @@ func (m *Mapper) resolve(row *raw.Row) error {
 				}
 			}
 			if found < 0 && !g.optional && !h.Sparse {
-				return &HeaderError{File: row.File, Column: strings.Join(g.names, " | "), What: g.what, Line: g.node.Line, Columns: h.Names}
+				return &HeaderError{Config: m.s.cfgName, File: row.File, Column: strings.Join(g.names, " | "), What: g.what, Line: g.node.Line, Columns: h.Names}
 			}
 			idx = append(idx, found)
 		}
@@ -400,6 +413,29 @@ func (m *Mapper) standard(fs *fieldSpec, v string, line int64) (string, bool) {
 // date reads v with the field's formats (or the defaults), keeping the
 // statistics for the day/month order check.
 func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
+	t, ok := m.readDate(fs, v, line)
+	if len(fs.dates) > 0 {
+		dc := m.dateCounts[fs]
+		if dc == nil {
+			if m.dateCounts == nil {
+				m.dateCounts = map[*fieldSpec]*dateCount{}
+			}
+			dc = &dateCount{}
+			m.dateCounts[fs] = dc
+		}
+		if ok {
+			dc.read++
+		} else {
+			dc.failed++
+			if dc.firstFailed == 0 {
+				dc.firstFailed = line
+			}
+		}
+	}
+	return t, ok
+}
+
+func (m *Mapper) readDate(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 	formats := fs.dates
 	if len(formats) == 0 {
 		formats = defaultFormats
@@ -524,6 +560,7 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 		}
 	}
 	out := s.missingPaths(mappers)
+	out = append(out, s.unreadDates(mappers, merged)...)
 	keys := make([]string, 0, len(merged))
 	for k := range merged {
 		keys = append(keys, k)
@@ -540,6 +577,61 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 		case st.ambiguous > 0 && st.confirmed == 0:
 			out = append(out, fmt.Sprintf("%s: day/month order ambiguous: no value has a day over 12 to confirm %s (%d values fit both orders, first at line %d)", field, st.format, st.ambiguous, st.firstAmbig))
 		}
+	}
+	return out
+}
+
+// unreadDates warns about each date field with a declared format that read
+// none of the column's values: the format is wrong (DD.MM.YY for 03.07.1958),
+// and every value was flagged invalid without a word. A column whose values
+// would read with day and month swapped has its own warning.
+func (s *Spec) unreadDates(mappers []*Mapper, stats map[string]*dateStat) []string {
+	type total struct {
+		fs                  *fieldSpec
+		read, failed, first int64
+	}
+	var totals []*total
+	byField := map[*fieldSpec]*total{}
+	for _, m := range mappers {
+		for fs, dc := range m.dateCounts {
+			t := byField[fs]
+			if t == nil {
+				t = &total{fs: fs}
+				byField[fs] = t
+				totals = append(totals, t)
+			}
+			t.read += dc.read
+			t.failed += dc.failed
+			if t.first == 0 || dc.firstFailed != 0 && dc.firstFailed < t.first {
+				t.first = dc.firstFailed
+			}
+		}
+	}
+	sort.Slice(totals, func(i, j int) bool { return totals[i].fs.name < totals[j].fs.name })
+	var out []string
+	for _, t := range totals {
+		if t.read > 0 || t.failed == 0 {
+			continue
+		}
+		swapped := false
+		for k, st := range stats {
+			if field, _, _ := strings.Cut(k, "\x00"); field == t.fs.name && st.swapFailed > 0 {
+				swapped = true
+			}
+		}
+		if swapped {
+			continue
+		}
+		names := make([]string, len(t.fs.dates))
+		for i, f := range t.fs.dates {
+			names[i] = f.name
+		}
+		line := 0
+		if t.fs.node != nil {
+			line = t.fs.node.Line
+		}
+		out = append(out, fmt.Sprintf("%s (%s line %d): none of the %d values reads as %s (all kept as received and flagged invalid; first at line %d): check the date format",
+			t.fs.name, s.cfgName, line, t.failed, strings.Join(names, " or "), t.first))
 	}
 	return out
 }
@@ -591,8 +683,8 @@ func (s *Spec) missingPaths(mappers []*Mapper) []string {
 		if g.node != nil {
 			line = g.node.Line
 		}
-		out = append(out, fmt.Sprintf("%s (golden.yaml line %d): no record of the %d read has the path %s, so the value is empty in every row: check the spelling (dotted: name.given; an array element: phones.0), or add optional: true",
-			g.what, line, rows, strings.Join(missing, " or ")))
+		out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %s, so the value is empty in every row: check the spelling (dotted: name.given; an array element: phones.0), or add optional: true",
+			g.what, s.cfgName, line, rows, strings.Join(missing, " or ")))
 	}
 	return out
 }

@@ -134,3 +134,20 @@ func TestSplitAddress(t *testing.T) {
 		})
 	}
 }
+
+func TestHeaderErrorNamesTheProjectFile(t *testing.T) {
+	tests := []struct {
+		config, want string
+	}{
+		{"", `in.csv: column "REF" (mapped to id at golden.yaml line 7) is not in the file; it has: A, B`},
+		{"trial.yaml", `in.csv: column "REF" (mapped to id at trial.yaml line 7) is not in the file; it has: A, B`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.config, func(t *testing.T) {
+			e := &HeaderError{Config: tt.config, File: "in.csv", Column: "REF", What: "id", Line: 7, Columns: []string{"A", "B"}}
+			if got := e.Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
