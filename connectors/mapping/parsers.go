@@ -473,6 +473,13 @@ var counties = map[string]bool{
 // array of address lines.
 func isAddressBreak(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }
 
+func addressLines(v string) []string {
+	if strings.IndexByte(v, ';') < 0 && strings.IndexByte(v, '\n') < 0 && strings.IndexByte(v, '\r') < 0 {
+		return strings.Split(v, ",") // the common case, and the cheaper split
+	}
+	return strings.FieldsFunc(v, isAddressBreak)
+}
+
 // SplitAddress splits an address given as several lines (or one line with
 // commas, semicolons or line breaks) into its parts: a trailing postcode, a flat or unit, a building
 // name, a number with its street, localities, and the town (the last line
@@ -481,7 +488,7 @@ func SplitAddress(lines []string) Addr {
 	var a Addr
 	var parts []string
 	for _, l := range lines {
-		for _, p := range strings.FieldsFunc(l, isAddressBreak) {
+		for _, p := range addressLines(l) {
 			if p = collapse(strings.TrimSpace(p)); p != "" {
 				parts = append(parts, p)
 			}
