@@ -69,12 +69,15 @@ func TestIngestTrialExtracts(t *testing.T) {
 			for _, w := range rep.Warnings() {
 				b.WriteString(w + "\n")
 			}
-			b.WriteString("\n# quarantine: file|line|field|reason\n")
-			b.WriteString(query(t, st, `SELECT file, line, field, reason FROM quarantine ORDER BY file, line`))
+			b.WriteString("\n# quarantine: source|file|line|field|reason\n")
+			b.WriteString(query(t, st, `SELECT source, file, line, field, reason FROM quarantine ORDER BY source, file, line`))
 			b.WriteString("\n\n# records\n")
 			b.WriteString(query(t, st, `SELECT source_id, title, given_name, family_name, date_of_birth, sex, nhs_number, phone,
 				sub_building, building_name, building_number, street, locality, town, postcode, address_text, uprn,
 				invalid_fields, flags, attrs FROM current_records ORDER BY source, source_id`))
+			if rels := query(t, st, `SELECT from_source, from_id, rel_type, to_source, to_id FROM source_relationships ORDER BY ALL`); rels != "" {
+				b.WriteString("\n\n# relationships\n" + rels)
+			}
 			b.WriteString("\n")
 			got := b.String()
 			want := filepath.Join(src, "want.txt")
