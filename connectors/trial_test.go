@@ -100,8 +100,9 @@ func TestIngestTrialExtracts(t *testing.T) {
 
 // writeHousingWorkbook writes housing.xlsx as a housing system exports it:
 // a title and a blank row above the header, two sheets, dates as serial
-// numbers, and identifiers typed in as numbers (a phone without its leading
-// 0, a Scottish CHI number that starts with 0).
+// numbers, identifiers typed in as numbers (a phone without its leading 0, a
+// Scottish CHI number that starts with 0), and a total row at the end of one
+// sheet.
 func writeHousingWorkbook(t *testing.T, dir string) {
 	t.Helper()
 	f := excelize.NewFile()
@@ -117,6 +118,9 @@ func writeHousingWorkbook(t *testing.T, dir string) {
 			{"T0003", "Smith", "Joe", time.Date(2000, 2, 29, 0, 0, 0, 0, time.UTC), "943 476 5978", "07700 900125", "cv3 6ef", 45500},
 			// Nine digits that are no CHI number (month 43) stay invalid.
 			{"T0004", "Jones", "Amy", time.Date(1990, 5, 5, 0, 0, 0, 0, time.UTC), 943476590, 123, "CV3 6EF", 45501},
+			{},
+			// The total row a spreadsheet export ends with: not a tenant.
+			{"Total tenancies", 4},
 		},
 		"Leaseholders": {
 			{"L0001", "Evans", "Rhys", time.Date(1970, 3, 1, 0, 0, 0, 0, time.UTC), 9434766044, 2476000000, "CV4 7AL", 40000},

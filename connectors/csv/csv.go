@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -261,7 +260,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 				return err
 			}
 		}
-		if d.Trailer != "" && isTrailer(rec.raw, d.Trailer) {
+		if d.Trailer != "" && raw.IsTrailer(rec.raw, d.Trailer) {
 			held, holding = rec, true
 			continue
 		}
@@ -272,7 +271,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 	if d.Trailer != "" {
 		if !holding {
 			r.warn("%s: no trailer line starting %q at the end: the file may be cut short", name, d.Trailer)
-		} else if want, ok := trailerCount(held.raw, d.Trailer); ok && want != n {
+		} else if want, ok := raw.TrailerCount(held.raw, d.Trailer); ok && want != n {
 			r.warn("%s: the trailer at line %d states %d records, the file has %d rows", name, held.line, want, n)
 		}
 	}
@@ -280,25 +279,6 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		r.warn("%s: header only, no rows", name)
 	}
 	return nil
-}
-
-var countRE = regexp.MustCompile(`[0-9][0-9,]*`)
-
-// isTrailer reports whether a line starts with the trailer's text (case and
-// surrounding spaces ignored).
-func isTrailer(line, prefix string) bool {
-	line = strings.TrimSpace(line)
-	return len(line) >= len(prefix) && strings.EqualFold(line[:len(prefix)], prefix)
-}
-
-// trailerCount reads the count a trailer line states after its text, if any.
-func trailerCount(line, prefix string) (int64, bool) {
-	m := countRE.FindString(strings.TrimSpace(line)[len(prefix):])
-	if m == "" {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(strings.ReplaceAll(m, ",", ""), 10, 64)
-	return n, err == nil
 }
 
 func allEmpty(fields []string) bool {
