@@ -695,7 +695,7 @@ var excelFormat = &dateFormat{name: "excel", excel: true, dayIdx: -1, monIdx: -1
 
 func defaultDates() []*dateFormat {
 	var out []*dateFormat
-	for _, s := range []string{"YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY", "YYYYMMDD", "DD MON YYYY", "DD-MON-YYYY", "DD MONTH YYYY", "DD/MM/YY"} {
+	for _, s := range []string{"YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY", "YYYYMMDD", "DD MON YYYY", "DD-MON-YYYY", "DD MONTH YYYY", "DD/MM/YY", "DD-MON-YY"} {
 		f, err := parseDateFormat(s)
 		if err != nil {
 			panic(err)

@@ -1,6 +1,12 @@
 package mapping
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/connectors/raw"
+	"github.com/council/golden/record"
+)
 
 func TestTitleCase(t *testing.T) {
 	tests := map[string]string{
@@ -147,6 +153,55 @@ func TestHeaderErrorNamesTheProjectFile(t *testing.T) {
 			e := &HeaderError{Config: tt.config, File: "in.csv", Column: "REF", What: "id", Line: 7, Columns: []string{"A", "B"}}
 			if got := e.Error(); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Without date:, date_of_birth tries the default formats, including
+// Oracle's default DD-MON-YY (02-MAR-61) that legacy exports are full of.
+func TestDefaultDateOfBirthFormats(t *testing.T) {
+	cfg, err := config.Parse("golden.yaml", []byte(`version: 1
+sources:
+  - name: s
+    kind: person
+    connector: csv
+    id: REF
+    fields:
+      date_of_birth: DOB
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := Parse(cfg, &cfg.Sources[0], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := raw.NewHeader([]string{"REF", "DOB"})
+	tests := []struct {
+		in, want string
+		valid    bool
+	}{
+		{"1961-03-02", "1961-03-02", true},
+		{"2/3/1961", "1961-03-02", true},
+		{"02.03.1961", "1961-03-02", true},
+		{"02-Mar-1961", "1961-03-02", true},
+		{"02-MAR-61", "1961-03-02", true},
+		{"2 Mar 61", "1961-03-02", true},
+		{"02-Mar-05", "2005-03-02", true},
+		{"31-Feb-61", "31-Feb-61", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m := spec.NewMapper()
+			var out Out
+			if qe, err := m.Map(&raw.Row{File: "f", Line: 2, Header: h, Values: []string{"R1", tt.in}}, &out); qe != nil || err != nil {
+				t.Fatal(qe, err)
+			}
+			got := out.Rec.Values[record.DateOfBirth]
+			valid := !out.Rec.Invalid.Has(record.DateOfBirth)
+			if got != tt.want || valid != tt.valid {
+				t.Errorf("date_of_birth %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
 			}
 		})
 	}
