@@ -38,6 +38,7 @@ type Mapper struct {
 	// record has (most often a misspelt one).
 	sparseRows int64
 	seen       [][]bool
+	paths      map[string]bool // the paths records had, while a mapped one is still unseen (at most maxPaths)
 	// Per date field (standard or attribute): values read and values that
 	// no format read, to warn when a declared format reads none of them.
 	dateCounts map[*fieldSpec]*dateCount
@@ -135,6 +136,14 @@ func (m *Mapper) resolve(row *raw.Row) error {
 			idx = append(idx, found)
 		}
 		m.idx[g.id] = idx
+	}
+	if h.Sparse && len(m.paths) < maxPaths && m.unseen() {
+		if m.paths == nil {
+			m.paths = map[string]bool{}
+		}
+		for _, n := range h.Names {
+			m.paths[n] = true
+		}
 	}
 	m.hdr = h
 	return nil
@@ -636,17 +645,95 @@ func (s *Spec) unreadDates(mappers []*Mapper, stats map[string]*dateStat) []stri
 	return out
 }
 
+// maxPaths bounds the distinct paths a mapper keeps to suggest a spelling.
+const maxPaths = 4096
+
+// unseen reports whether a mapped (not optional) path has been in no record
+// this mapper saw.
+func (m *Mapper) unseen() bool {
+	for _, g := range m.s.getters {
+		if g.constant != nil || g.optional {
+			continue
+		}
+		if g.join && slices.Contains(m.seen[g.id], false) || !g.join && !slices.Contains(m.seen[g.id], true) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearPath returns the path records had that a missing one most likely
+// meant: the same ignoring case, one or two letters off (pupil.surnme,
+// pupil.surname; contacts.name, contacts.0.name), or for a path without a
+// parent, the same name under one (surname, pupil.surname). "" when none:
+// the path is taken to be absent from this extract (a small one may lack an
+// optional part), not misspelt.
+func nearPath(missing string, paths []string) string {
+	best, bestD := "", 3
+	for _, p := range paths {
+		if strings.EqualFold(p, missing) {
+			return p
+		}
+		if d := editDistance(strings.ToLower(p), strings.ToLower(missing), bestD); d < bestD {
+			best, bestD = p, d
+		}
+	}
+	if best != "" || strings.Contains(missing, ".") {
+		return best
+	}
+	for _, p := range paths {
+		if strings.EqualFold(p[strings.LastIndexByte(p, '.')+1:], missing) {
+			return p
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance of a and b in bytes, or max when
+// it is max or more.
+func editDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d >= max || -d >= max {
+		return max
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = 1 + min(c, prev[j], cur[j-1])
+			}
+			cur[j] = c
+			low = min(low, c)
+		}
+		if low >= max {
+			return max
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], max)
+}
+
 // missingPaths warns about each mapped path of a JSON source that no record
 // had: a misspelt path would otherwise leave the field empty in every row
 // without a word, since a JSON record may lack any path.
 func (s *Spec) missingPaths(mappers []*Mapper) []string {
 	var rows int64
 	seen := make([][]bool, len(s.getters))
+	had := map[string]bool{}
 	for _, m := range mappers {
 		if m.sparseRows == 0 {
 			continue
 		}
 		rows += m.sparseRows
+		for p := range m.paths {
+			had[p] = true
+		}
 		for id, names := range m.seen {
 			if seen[id] == nil {
 				seen[id] = make([]bool, len(names))
@@ -659,6 +746,11 @@ func (s *Spec) missingPaths(mappers []*Mapper) []string {
 	if rows == 0 {
 		return nil
 	}
+	paths := make([]string, 0, len(had))
+	for p := range had {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	var out []string
 	for _, g := range s.getters {
 		if g.constant != nil || g.optional {
@@ -668,23 +760,22 @@ func (s *Spec) missingPaths(mappers []*Mapper) []string {
 		if g.join {
 			for k, n := range g.names {
 				if !seen[g.id][k] {
-					missing = append(missing, strconv.Quote(n))
+					missing = append(missing, n)
 				}
 			}
 		} else if !slices.Contains(seen[g.id], true) {
-			for _, n := range g.names {
-				missing = append(missing, strconv.Quote(n))
-			}
-		}
-		if len(missing) == 0 {
-			continue
+			missing = g.names
 		}
 		line := 0
 		if g.node != nil {
 			line = g.node.Line
 		}
-		out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %s, so the value is empty in every row: check the spelling (dotted: name.given; an array element: phones.0), or add optional: true",
-			g.what, s.cfgName, line, rows, strings.Join(missing, " or ")))
+		for _, n := range missing {
+			if near := nearPath(n, paths); near != "" {
+				out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %q, so the value is empty in every row; the records have %q: check the spelling (or add optional: true)",
+					g.what, s.cfgName, line, rows, n, near))
+			}
+		}
 	}
 	return out
 }

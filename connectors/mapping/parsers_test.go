@@ -206,3 +206,23 @@ sources:
 		})
 	}
 }
+
+func TestNearPath(t *testing.T) {
+	paths := []string{"contacts.0.name", "contacts.1.name", "id", "name.family", "name.given", "pupil.surname"}
+	tests := []struct{ missing, want string }{
+		{"pupil.surnme", "pupil.surname"},
+		{"Name.Given", "name.given"},
+		{"surname", "pupil.surname"},
+		{"contacts.0.nmae", "contacts.0.name"},
+		{"carer.id", ""},         // absent from this extract: no warning
+		{"name.preferred", ""},   // likewise
+		{"address.postcode", ""}, // nothing near
+	}
+	for _, tt := range tests {
+		t.Run(tt.missing, func(t *testing.T) {
+			if got := nearPath(tt.missing, paths); got != tt.want {
+				t.Errorf("nearPath(%q) = %q, want %q", tt.missing, got, tt.want)
+			}
+		})
+	}
+}
