@@ -30,6 +30,7 @@ type Format struct {
 	Ragged      string  `yaml:"ragged"`        // quarantine (default) | pad: short rows padded with empty columns
 	MaxRowBytes int     `yaml:"max_row_bytes"` // a row longer than this is quarantined; default 4 MiB
 	MaxRowLines int     `yaml:"max_row_lines"` // lines a quoted field may span; default 200
+	Trailer     string  `yaml:"trailer"`       // the start of a file's last line that is a trailer, not a row ("TOTAL RECORDS:")
 }
 
 // Dialect is a resolved Format.
@@ -42,6 +43,7 @@ type Dialect struct {
 	Pad         bool
 	MaxRowBytes int
 	MaxRowLines int
+	Trailer     string // the start of the trailer line, upper case; "" for none
 }
 
 // Connector is the csv connector.
@@ -119,6 +121,12 @@ func ParseFormat(src *raw.Source) (Dialect, error) {
 	}
 	if f.MaxRowLines > 0 {
 		d.MaxRowLines = f.MaxRowLines
+	}
+	if f.Trailer != "" {
+		d.Trailer = strings.ToUpper(strings.TrimSpace(f.Trailer))
+		if d.Trailer == "" {
+			return d, src.Errorf(raw.Node(src.Format, "trailer"), "format: trailer is blank (want the text the trailer line starts with, such as \"TOTAL RECORDS:\")")
+		}
 	}
 	return d, nil
 }
@@ -199,23 +207,7 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 	}
 	var n int64
 	var block []raw.Row
-	for {
-		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		rec, err := p.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return &raw.FileError{File: path, Line: p.lines.Line, Err: err}
-		}
-		if rec.blank || rec.err == nil && allEmpty(rec.fields) {
-			// Blank lines and rows of empty cells (",,,,") hold nothing to lose.
-			continue
-		}
+	emitRec := func(rec record) error {
 		n++
 		// Rows are allocated in blocks: one allocation per 256 rows, not one each.
 		if len(block) == 0 {
@@ -238,8 +230,49 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 				row.Values, row.Err = fitRow(rec.fields, len(header.Names), d.Pad)
 			}
 		}
-		if err := emit(row); err != nil {
+		return emit(row)
+	}
+	// With format.trailer, a line that starts like the trailer is held back:
+	// it is the trailer only if no other row follows it.
+	var held record
+	holding := false
+	for {
+		if n%4096 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		rec, err := p.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return &raw.FileError{File: path, Line: p.lines.Line, Err: err}
+		}
+		if rec.blank || rec.err == nil && allEmpty(rec.fields) {
+			// Blank lines and rows of empty cells (",,,,") hold nothing to lose.
+			continue
+		}
+		if holding {
+			// Not the last line after all: a row like any other.
+			holding = false
+			if err := emitRec(held); err != nil {
+				return err
+			}
+		}
+		if d.Trailer != "" && raw.IsTrailer(rec.raw, d.Trailer) {
+			held, holding = rec, true
+			continue
+		}
+		if err := emitRec(rec); err != nil {
 			return err
+		}
+	}
+	if d.Trailer != "" {
+		if !holding {
+			r.warn("%s: no trailer line starting %q at the end: the file may be cut short", name, d.Trailer)
+		} else if want, ok := raw.TrailerCount(held.raw, d.Trailer); ok && want != n {
+			r.warn("%s: the trailer at line %d states %d records, the file has %d rows", name, held.line, want, n)
 		}
 	}
 	if d.Header && n == 0 {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -35,6 +36,7 @@ type Format struct {
 	Layout      []Field   `yaml:"layout"`
 	RecordType  *Code     `yaml:"record_type"`
 	RecordTypes yamlCodes `yaml:"record_types"` // codes whose lines are records; others are skipped and counted
+	OtherTypes  []string  `yaml:"other_types"`  // codes of lines to skip (other sources' records, headers, trailers); when set, any other code is quarantined
 	Encoding    string    `yaml:"encoding"`
 	SkipRows    int       `yaml:"skip_rows"`
 	Ragged      string    `yaml:"ragged"` // "" (default): pad lines that reach the last field, quarantine shorter | pad | quarantine
@@ -111,6 +113,14 @@ func (Connector) Open(ctx context.Context, src *raw.Source) (raw.Reader, error) 
 	if f.RecordType != nil && (f.RecordType.Start < 1 || f.RecordType.Length < 1) {
 		return nil, src.Errorf(raw.Node(src.Format, "record_type"), "format: record_type needs start ≥ 1 and length ≥ 1")
 	}
+	if len(f.OtherTypes) > 0 && len(f.RecordTypes) == 0 {
+		return nil, src.Errorf(raw.Node(src.Format, "other_types"), "format: other_types needs record_types (the codes that are records)")
+	}
+	for _, c := range f.OtherTypes {
+		if slices.Contains(f.RecordTypes, strings.TrimSpace(c)) {
+			return nil, src.Errorf(raw.Node(src.Format, "other_types"), "format: record type %q is in both record_types and other_types", c)
+		}
+	}
 	if len(f.RecordTypes) > 0 && f.RecordType == nil {
 		return nil, src.Errorf(raw.Node(src.Format, "record_types"), "format: record_types needs record_type: {start, length}")
 	}
@@ -166,6 +176,13 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 	for _, c := range r.Format.RecordTypes {
 		want[c] = true
 	}
+	var others map[string]bool // nil: every code not wanted is skipped
+	if len(r.Format.OtherTypes) > 0 {
+		others = map[string]bool{}
+		for _, c := range r.Format.OtherTypes {
+			others[strings.TrimSpace(c)] = true
+		}
+	}
 	for _, path := range r.Files {
 		name := filepath.Base(path)
 		tf, err := raw.OpenText(path, r.Encoding)
@@ -192,16 +209,23 @@ func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
 				return ctx.Err()
 			}
 			runes := []rune(text)
+			unknown := false // a code neither a record nor another declared type
 			if rt := r.Format.RecordType; rt != nil {
 				code := strings.TrimSpace(cut(runes, rt.Start, rt.Length))
 				if len(want) > 0 && !want[code] {
-					skipped[code]++
-					continue
+					if others == nil || others[code] {
+						skipped[code]++
+						continue
+					}
+					unknown = true
 				}
 			}
 			row := &raw.Row{File: name, Line: lines.Line, Raw: text}
 			seen++
 			switch {
+			case unknown:
+				// The code itself stays out of the reason: on a damaged line it may be part of a name.
+				row.Err = &raw.RowError{Reason: fmt.Sprintf("the record type at column %d (length %d) is in neither record_types nor other_types", r.Format.RecordType.Start, r.Format.RecordType.Length)}
 			case long:
 				row.Err = &raw.RowError{Reason: "line longer than 1 MiB"}
 			case !utf8.ValidString(text):

@@ -184,10 +184,13 @@ func Flatten(obj map[string]any) (*raw.Header, []string) {
 			}
 		case []any:
 			var scalars []string
+			var objs int
 			for i, e := range t {
 				walk(prefix+"."+strconv.Itoa(i), e)
 				switch e.(type) {
-				case map[string]any, []any:
+				case map[string]any:
+					objs++
+				case []any:
 				default:
 					if s := scalar(e); s != "" {
 						scalars = append(scalars, s)
@@ -198,6 +201,11 @@ func Flatten(obj map[string]any) (*raw.Header, []string) {
 				names = append(names, prefix)
 				vals = append(vals, strings.Join(scalars, ";"))
 			}
+			if objs > 0 {
+				// An array of objects: contacts.name is every element's name,
+				// joined with ";" like an array of plain values.
+				names, vals = appendAcross(names, vals, prefix, t)
+			}
 		default:
 			names = append(names, prefix)
 			vals = append(vals, scalar(t))
@@ -207,6 +215,35 @@ func Flatten(obj map[string]any) (*raw.Header, []string) {
 	h := raw.NewHeader(names)
 	h.Sparse = true
 	return h, vals
+}
+
+// appendAcross appends, for each path inside the objects of arr, the path
+// without the element's index and the non-empty values of every element
+// joined with ";" (contacts.0.name and contacts.1.name → contacts.name).
+func appendAcross(names, vals []string, prefix string, arr []any) ([]string, []string) {
+	var order []string
+	joined := map[string][]string{}
+	for _, e := range arr {
+		obj, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		h, v := Flatten(obj)
+		for i, n := range h.Names {
+			if _, known := joined[n]; !known {
+				order = append(order, n)
+				joined[n] = nil
+			}
+			if v[i] != "" {
+				joined[n] = append(joined[n], v[i])
+			}
+		}
+	}
+	for _, n := range order {
+		names = append(names, prefix+"."+n)
+		vals = append(vals, strings.Join(joined[n], ";"))
+	}
+	return names, vals
 }
 
 func scalar(v any) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"hash"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -32,6 +33,20 @@ type Mapper struct {
 	h     hash.Hash
 	buf   []byte
 	now   time.Time
+	// For sparse headers (JSON objects, one per row): rows seen, and per
+	// getter and name whether any row had it, to warn about a path that no
+	// record has (most often a misspelt one).
+	sparseRows int64
+	seen       [][]bool
+	paths      map[string]bool // the paths records had, while a mapped one is still unseen (at most maxPaths)
+	// Per date field (standard or attribute): values read and values that
+	// no format read, to warn when a declared format reads none of them.
+	dateCounts map[*fieldSpec]*dateCount
+}
+
+type dateCount struct {
+	read, failed int64
+	firstFailed  int64 // line
 }
 
 type dateStat struct {
@@ -52,6 +67,7 @@ func (s *Spec) NewMapper() *Mapper {
 // HeaderError is a file whose header lacks a mapped column: the layout
 // does not fit, a whole-file failure.
 type HeaderError struct {
+	Config  string // the project file's name; "" reads as golden.yaml
 	File    string
 	Column  string
 	What    string
@@ -65,23 +81,39 @@ func (e *HeaderError) Error() string {
 	if len(cols) > 40 {
 		cols, more = cols[:40], ", …"
 	}
-	return fmt.Sprintf("%s: column %q (mapped to %s at golden.yaml line %d) is not in the file; it has: %s%s",
-		e.File, e.Column, e.What, e.Line, strings.Join(cols, ", "), more)
+	cfg := e.Config
+	if cfg == "" {
+		cfg = "golden.yaml"
+	}
+	return fmt.Sprintf("%s: column %q (mapped to %s at %s line %d) is not in the file; it has: %s%s",
+		e.File, e.Column, e.What, cfg, e.Line, strings.Join(cols, ", "), more)
 }
 
 func (m *Mapper) resolve(row *raw.Row) error {
 	h := row.Header
+	if h.Sparse {
+		m.sparseRows++
+		if m.seen == nil {
+			m.seen = make([][]bool, len(m.s.getters))
+			for _, g := range m.s.getters {
+				m.seen[g.id] = make([]bool, len(g.names))
+			}
+		}
+	}
 	for _, g := range m.s.getters {
 		if g.constant != nil {
 			continue
 		}
 		idx := m.idx[g.id][:0]
 		if g.join {
-			for _, n := range g.names {
+			for k, n := range g.names {
 				i, ok := h.Index(n)
+				if ok && h.Sparse {
+					m.seen[g.id][k] = true
+				}
 				if !ok {
 					if !g.optional && !h.Sparse {
-						return &HeaderError{File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
+						return &HeaderError{Config: m.s.cfgName, File: row.File, Column: n, What: g.what, Line: g.node.Line, Columns: h.Names}
 					}
 					i = -1
 				}
@@ -89,18 +121,29 @@ func (m *Mapper) resolve(row *raw.Row) error {
 			}
 		} else {
 			found := -1
-			for _, n := range g.names {
+			for k, n := range g.names {
 				if i, ok := h.Index(n); ok {
 					found = i
+					if h.Sparse {
+						m.seen[g.id][k] = true
+					}
 					break
 				}
 			}
 			if found < 0 && !g.optional && !h.Sparse {
-				return &HeaderError{File: row.File, Column: strings.Join(g.names, " | "), What: g.what, Line: g.node.Line, Columns: h.Names}
+				return &HeaderError{Config: m.s.cfgName, File: row.File, Column: strings.Join(g.names, " | "), What: g.what, Line: g.node.Line, Columns: h.Names}
 			}
 			idx = append(idx, found)
 		}
 		m.idx[g.id] = idx
+	}
+	if h.Sparse && len(m.paths) < maxPaths && m.unseen() {
+		if m.paths == nil {
+			m.paths = map[string]bool{}
+		}
+		for _, n := range h.Names {
+			m.paths[n] = true
+		}
 	}
 	m.hdr = h
 	return nil
@@ -338,10 +381,25 @@ func (m *Mapper) standard(fs *fieldSpec, v string, line int64) (string, bool) {
 	case record.Postcode:
 		return ukid.Postcode(v)
 	case record.NHSNumber:
+		if m.hdr != nil && m.hdr.ExcelDates {
+			if d, ok := chiFromNumberCell(v); ok {
+				return d, true
+			}
+		}
 		return ukid.NHSNumber(v)
 	case record.NINumber:
 		return ukid.NINumber(v)
 	case record.Phone:
+		if d, ok := ukid.Phone(v); ok {
+			return d, true
+		}
+		if len(v) >= 9 && len(v) <= 10 && v[0] != '0' && allDigits(v) {
+			// A spreadsheet stored the number as a number and dropped its
+			// leading 0 (7700900123, 1214960000).
+			if d, ok := ukid.Phone("0" + v); ok {
+				return d, true
+			}
+		}
 		return ukid.Phone(v)
 	case record.Email:
 		return ukid.Email(v)
@@ -364,6 +422,29 @@ func (m *Mapper) standard(fs *fieldSpec, v string, line int64) (string, bool) {
 // date reads v with the field's formats (or the defaults), keeping the
 // statistics for the day/month order check.
 func (m *Mapper) date(fs *fieldSpec, v string, line int64) (time.Time, bool) {
+	t, ok := m.readDate(fs, v, line)
+	if len(fs.dates) > 0 {
+		dc := m.dateCounts[fs]
+		if dc == nil {
+			if m.dateCounts == nil {
+				m.dateCounts = map[*fieldSpec]*dateCount{}
+			}
+			dc = &dateCount{}
+			m.dateCounts[fs] = dc
+		}
+		if ok {
+			dc.read++
+		} else {
+			dc.failed++
+			if dc.firstFailed == 0 {
+				dc.firstFailed = line
+			}
+		}
+	}
+	return t, ok
+}
+
+func (m *Mapper) readDate(fs *fieldSpec, v string, line int64) (time.Time, bool) {
 	formats := fs.dates
 	if len(formats) == 0 {
 		formats = defaultFormats
@@ -487,12 +568,13 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 			}
 		}
 	}
+	out := s.missingPaths(mappers)
+	out = append(out, s.unreadDates(mappers, merged)...)
 	keys := make([]string, 0, len(merged))
 	for k := range merged {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var out []string
 	for _, k := range keys {
 		st := merged[k]
 		field, _, _ := strings.Cut(k, "\x00")
@@ -508,13 +590,203 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 	return out
 }
 
+// unreadDates warns about each date field with a declared format that read
+// none of the column's values: the format is wrong (DD.MM.YY for 03.07.1958),
+// and every value was flagged invalid without a word. A column whose values
+// would read with day and month swapped has its own warning.
+func (s *Spec) unreadDates(mappers []*Mapper, stats map[string]*dateStat) []string {
+	type total struct {
+		fs                  *fieldSpec
+		read, failed, first int64
+	}
+	var totals []*total
+	byField := map[*fieldSpec]*total{}
+	for _, m := range mappers {
+		for fs, dc := range m.dateCounts {
+			t := byField[fs]
+			if t == nil {
+				t = &total{fs: fs}
+				byField[fs] = t
+				totals = append(totals, t)
+			}
+			t.read += dc.read
+			t.failed += dc.failed
+			if t.first == 0 || dc.firstFailed != 0 && dc.firstFailed < t.first {
+				t.first = dc.firstFailed
+			}
+		}
+	}
+	sort.Slice(totals, func(i, j int) bool { return totals[i].fs.name < totals[j].fs.name })
+	var out []string
+	for _, t := range totals {
+		if t.read > 0 || t.failed == 0 {
+			continue
+		}
+		swapped := false
+		for k, st := range stats {
+			if field, _, _ := strings.Cut(k, "\x00"); field == t.fs.name && st.swapFailed > 0 {
+				swapped = true
+			}
+		}
+		if swapped {
+			continue
+		}
+		names := make([]string, len(t.fs.dates))
+		for i, f := range t.fs.dates {
+			names[i] = f.name
+		}
+		line := 0
+		if t.fs.node != nil {
+			line = t.fs.node.Line
+		}
+		out = append(out, fmt.Sprintf("%s (%s line %d): none of the %d values reads as %s (all kept as received and flagged invalid; first at line %d): check the date format",
+			t.fs.name, s.cfgName, line, t.failed, strings.Join(names, " or "), t.first))
+	}
+	return out
+}
+
+// maxPaths bounds the distinct paths a mapper keeps to suggest a spelling.
+const maxPaths = 4096
+
+// unseen reports whether a mapped (not optional) path has been in no record
+// this mapper saw.
+func (m *Mapper) unseen() bool {
+	for _, g := range m.s.getters {
+		if g.constant != nil || g.optional {
+			continue
+		}
+		if g.join && slices.Contains(m.seen[g.id], false) || !g.join && !slices.Contains(m.seen[g.id], true) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearPath returns the path records had that a missing one most likely
+// meant: the same ignoring case, one or two letters off (pupil.surnme,
+// pupil.surname; contacts.name, contacts.0.name), or for a path without a
+// parent, the same name under one (surname, pupil.surname). "" when none:
+// the path is taken to be absent from this extract (a small one may lack an
+// optional part), not misspelt.
+func nearPath(missing string, paths []string) string {
+	best, bestD := "", 3
+	for _, p := range paths {
+		if strings.EqualFold(p, missing) {
+			return p
+		}
+		if d := editDistance(strings.ToLower(p), strings.ToLower(missing), bestD); d < bestD {
+			best, bestD = p, d
+		}
+	}
+	if best != "" || strings.Contains(missing, ".") {
+		return best
+	}
+	for _, p := range paths {
+		if strings.EqualFold(p[strings.LastIndexByte(p, '.')+1:], missing) {
+			return p
+		}
+	}
+	return ""
+}
+
+// editDistance is the Levenshtein distance of a and b in bytes, or max when
+// it is max or more.
+func editDistance(a, b string, max int) int {
+	if d := len(a) - len(b); d >= max || -d >= max {
+		return max
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		low := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = 1 + min(c, prev[j], cur[j-1])
+			}
+			cur[j] = c
+			low = min(low, c)
+		}
+		if low >= max {
+			return max
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], max)
+}
+
+// missingPaths warns about each mapped path of a JSON source that no record
+// had: a misspelt path would otherwise leave the field empty in every row
+// without a word, since a JSON record may lack any path.
+func (s *Spec) missingPaths(mappers []*Mapper) []string {
+	var rows int64
+	seen := make([][]bool, len(s.getters))
+	had := map[string]bool{}
+	for _, m := range mappers {
+		if m.sparseRows == 0 {
+			continue
+		}
+		rows += m.sparseRows
+		for p := range m.paths {
+			had[p] = true
+		}
+		for id, names := range m.seen {
+			if seen[id] == nil {
+				seen[id] = make([]bool, len(names))
+			}
+			for k, ok := range names {
+				seen[id][k] = seen[id][k] || ok
+			}
+		}
+	}
+	if rows == 0 {
+		return nil
+	}
+	paths := make([]string, 0, len(had))
+	for p := range had {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var out []string
+	for _, g := range s.getters {
+		if g.constant != nil || g.optional {
+			continue
+		}
+		var missing []string
+		if g.join {
+			for k, n := range g.names {
+				if !seen[g.id][k] {
+					missing = append(missing, n)
+				}
+			}
+		} else if !slices.Contains(seen[g.id], true) {
+			missing = g.names
+		}
+		line := 0
+		if g.node != nil {
+			line = g.node.Line
+		}
+		for _, n := range missing {
+			if near := nearPath(n, paths); near != "" {
+				out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %q, so the value is empty in every row; the records have %q: check the spelling (or add optional: true)",
+					g.what, s.cfgName, line, rows, n, near))
+			}
+		}
+	}
+	return out
+}
+
 var defaultFormats = defaultDates()
 
 var excelFormat = &dateFormat{name: "excel", excel: true, dayIdx: -1, monIdx: -1}
 
 func defaultDates() []*dateFormat {
 	var out []*dateFormat
-	for _, s := range []string{"YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY", "YYYYMMDD", "DD MON YYYY", "DD-MON-YYYY", "DD MONTH YYYY", "DD/MM/YY"} {
+	for _, s := range []string{"YYYY-MM-DD", "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY", "YYYYMMDD", "DD MON YYYY", "DD-MON-YYYY", "DD MONTH YYYY", "DD/MM/YY", "DD-MON-YY"} {
 		f, err := parseDateFormat(s)
 		if err != nil {
 			panic(err)
@@ -558,4 +830,19 @@ func collapse(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// chiFromNumberCell restores the leading 0 a workbook dropped from a Scottish
+// CHI number (DDMMYY and four digits, Modulus 11 like an NHS number) stored as
+// a number: nine digits that read as a day 01–09 and a month 01–12 with the 0
+// put back, and whose check digit is then right. Other nine-digit values stay
+// invalid: an NHS number of England and Wales never starts with 0.
+func chiFromNumberCell(v string) (string, bool) {
+	if len(v) != 9 || !allDigits(v) || v[0] == '0' {
+		return "", false
+	}
+	if mm := (v[1]-'0')*10 + v[2] - '0'; mm < 1 || mm > 12 {
+		return "", false
+	}
+	return ukid.NHSNumber("0" + v)
 }

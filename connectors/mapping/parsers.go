@@ -28,12 +28,14 @@ func Pence(v string) (string, bool) {
 	if strings.HasPrefix(s, "-") {
 		neg, s = !neg, s[1:]
 	}
-	s = strings.ReplaceAll(s, ",", "")
-	s = strings.ReplaceAll(s, " ", "")
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
 	if s == "" {
 		return v, false
 	}
-	whole, frac, _ := strings.Cut(s, ".")
+	whole, frac, ok := splitDecimal(s)
+	if !ok {
+		return strings.TrimSpace(v), false
+	}
 	if whole == "" {
 		whole = "0"
 	}
@@ -58,6 +60,39 @@ func Pence(v string) (string, bool) {
 		n = -n
 	}
 	return strconv.FormatInt(n, 10), true
+}
+
+// splitDecimal splits an amount into its whole and fractional digits. The
+// decimal mark is a point ("1,234.50") or, as a European-configured export
+// writes money, a comma followed by one or two digits at the end ("1.234,56",
+// "250,00"). The other mark groups thousands and must group by three: "250,00"
+// is never twenty-five thousand, and "1,2345" is not an amount.
+func splitDecimal(s string) (whole, frac string, ok bool) {
+	dec, group := byte('.'), byte(',')
+	if c := strings.LastIndexByte(s, ','); c >= 0 && c > strings.LastIndexByte(s, '.') {
+		// A comma is the last mark: a decimal comma unless three digits follow
+		// it ("1,234" is a thousand and more, as UK exports write it).
+		if n := len(s) - c - 1; n == 1 || n == 2 {
+			dec, group = ',', '.'
+		}
+	}
+	whole, frac, _ = strings.Cut(s, string(dec))
+	if strings.IndexByte(frac, dec) >= 0 || strings.IndexByte(frac, group) >= 0 {
+		return "", "", false
+	}
+	if strings.IndexByte(whole, group) >= 0 {
+		groups := strings.Split(whole, string(group))
+		if len(groups[0]) == 0 || len(groups[0]) > 3 {
+			return "", "", false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return "", "", false
+			}
+		}
+		whole = strings.Join(groups, "")
+	}
+	return whole, frac, true
 }
 
 func allDigits(s string) bool {
@@ -405,15 +440,27 @@ var counties = map[string]bool{
 	"united kingdom": true, "uk": true, "england": true, "wales": true, "scotland": true, "gb": true, "great britain": true,
 }
 
+// isAddressBreak ends an address line inside one value: a comma, a line
+// break (a quoted CSV field that spans lines), or the ";" that joins a JSON
+// array of address lines.
+func isAddressBreak(r rune) bool { return r == ',' || r == ';' || r == '\n' || r == '\r' }
+
+func addressLines(v string) []string {
+	if strings.IndexByte(v, ';') < 0 && strings.IndexByte(v, '\n') < 0 && strings.IndexByte(v, '\r') < 0 {
+		return strings.Split(v, ",") // the common case, and the cheaper split
+	}
+	return strings.FieldsFunc(v, isAddressBreak)
+}
+
 // SplitAddress splits an address given as several lines (or one line with
-// commas) into its parts: a trailing postcode, a flat or unit, a building
+// commas, semicolons or line breaks) into its parts: a trailing postcode, a flat or unit, a building
 // name, a number with its street, localities, and the town (the last line
 // that is not a county). Text is every non-empty part on one line.
 func SplitAddress(lines []string) Addr {
 	var a Addr
 	var parts []string
 	for _, l := range lines {
-		for _, p := range strings.Split(l, ",") {
+		for _, p := range addressLines(l) {
 			if p = collapse(strings.TrimSpace(p)); p != "" {
 				parts = append(parts, p)
 			}

@@ -1,6 +1,12 @@
 package mapping
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/council/golden/config"
+	"github.com/council/golden/connectors/raw"
+	"github.com/council/golden/record"
+)
 
 func TestTitleCase(t *testing.T) {
 	tests := map[string]string{
@@ -37,6 +43,20 @@ func TestPence(t *testing.T) {
 		{"12.345", "12.345", false},
 		{"abc", "abc", false},
 		{"£", "£", false},
+		// European-configured exports: decimal comma, point or space groups.
+		{"250,00", "25000", true},
+		{"-12,50", "-1250", true},
+		{"1.234,56", "123456", true},
+		{"£1.050,75", "105075", true},
+		{"1 234,5", "123450", true},
+		{"1.234.567,00", "123456700", true},
+		{"1,234,567.00", "123456700", true},
+		{"£1,050", "105000", true},
+		// Grouping that is not by three is not an amount, never a guess.
+		{"12,3456", "12,3456", false},
+		{"1,23,456", "1,23,456", false},
+		{"1.234,56.7", "1.234,56.7", false},
+		{",50", "50", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -93,6 +113,12 @@ func TestSplitAddress(t *testing.T) {
 		{"postcode without comma", []string{"38 STATION ROAD SUDBURY SUFFOLK CO10 2SS"},
 			Addr{BuildingNumber: "38", Street: "STATION ROAD SUDBURY SUFFOLK", Postcode: "CO10 2SS", Text: "38 STATION ROAD SUDBURY SUFFOLK, CO10 2SS"}},
 		{"empty", []string{"", " "}, Addr{}},
+		{"lines in one quoted csv field", []string{"Flat 4\r\nMarine House\r\nSea Road", "Great Yarmouth", "NR30 1BB"},
+			Addr{SubBuilding: "Flat 4", BuildingName: "Marine House", Street: "Sea Road", Town: "Great Yarmouth", Postcode: "NR30 1BB",
+				Text: "Flat 4, Marine House, Sea Road, Great Yarmouth, NR30 1BB"}},
+		{"json array of lines", []string{"Flat 1;3 Canal Street", "Manchester"},
+			Addr{SubBuilding: "Flat 1", BuildingNumber: "3", Street: "Canal Street", Town: "Manchester",
+				Text: "Flat 1, 3 Canal Street, Manchester"}},
 		{"companies house", []string{"UNIT 9   BERRY COURT FARM BRAMLEY ROAD", "LITTLE LONDON", "TADLEY", "HAMPSHIRE", "RG26 5AT"},
 			Addr{SubBuilding: "UNIT 9", Street: "BERRY COURT FARM BRAMLEY ROAD", Locality: "LITTLE LONDON", Town: "TADLEY", Postcode: "RG26 5AT",
 				Text: "UNIT 9 BERRY COURT FARM BRAMLEY ROAD, LITTLE LONDON, TADLEY, HAMPSHIRE, RG26 5AT"}},
@@ -104,6 +130,92 @@ func TestSplitAddress(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := SplitAddress(tt.in); got != tt.want {
 				t.Errorf("SplitAddress(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHeaderErrorNamesTheProjectFile(t *testing.T) {
+	tests := []struct {
+		config, want string
+	}{
+		{"", `in.csv: column "REF" (mapped to id at golden.yaml line 7) is not in the file; it has: A, B`},
+		{"trial.yaml", `in.csv: column "REF" (mapped to id at trial.yaml line 7) is not in the file; it has: A, B`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.config, func(t *testing.T) {
+			e := &HeaderError{Config: tt.config, File: "in.csv", Column: "REF", What: "id", Line: 7, Columns: []string{"A", "B"}}
+			if got := e.Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// Without date:, date_of_birth tries the default formats, including
+// Oracle's default DD-MON-YY (02-MAR-61) that legacy exports are full of.
+func TestDefaultDateOfBirthFormats(t *testing.T) {
+	cfg, err := config.Parse("golden.yaml", []byte(`version: 1
+sources:
+  - name: s
+    kind: person
+    connector: csv
+    id: REF
+    fields:
+      date_of_birth: DOB
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec, err := Parse(cfg, &cfg.Sources[0], "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := raw.NewHeader([]string{"REF", "DOB"})
+	tests := []struct {
+		in, want string
+		valid    bool
+	}{
+		{"1961-03-02", "1961-03-02", true},
+		{"2/3/1961", "1961-03-02", true},
+		{"02.03.1961", "1961-03-02", true},
+		{"02-Mar-1961", "1961-03-02", true},
+		{"02-MAR-61", "1961-03-02", true},
+		{"2 Mar 61", "1961-03-02", true},
+		{"02-Mar-05", "2005-03-02", true},
+		{"31-Feb-61", "31-Feb-61", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			m := spec.NewMapper()
+			var out Out
+			if qe, err := m.Map(&raw.Row{File: "f", Line: 2, Header: h, Values: []string{"R1", tt.in}}, &out); qe != nil || err != nil {
+				t.Fatal(qe, err)
+			}
+			got := out.Rec.Values[record.DateOfBirth]
+			valid := !out.Rec.Invalid.Has(record.DateOfBirth)
+			if got != tt.want || valid != tt.valid {
+				t.Errorf("date_of_birth %q = %q (valid %v), want %q (valid %v)", tt.in, got, valid, tt.want, tt.valid)
+			}
+		})
+	}
+}
+
+func TestNearPath(t *testing.T) {
+	paths := []string{"contacts.0.name", "contacts.1.name", "id", "name.family", "name.given", "pupil.surname"}
+	tests := []struct{ missing, want string }{
+		{"pupil.surnme", "pupil.surname"},
+		{"Name.Given", "name.given"},
+		{"surname", "pupil.surname"},
+		{"contacts.0.nmae", "contacts.0.name"},
+		{"carer.id", ""},         // absent from this extract: no warning
+		{"name.preferred", ""},   // likewise
+		{"address.postcode", ""}, // nothing near
+	}
+	for _, tt := range tests {
+		t.Run(tt.missing, func(t *testing.T) {
+			if got := nearPath(tt.missing, paths); got != tt.want {
+				t.Errorf("nearPath(%q) = %q, want %q", tt.missing, got, tt.want)
 			}
 		})
 	}

@@ -7,6 +7,7 @@ package mapping
 
 import (
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -39,6 +40,7 @@ type Spec struct {
 	obs      *fieldSpec
 	getters  []*getter // every getter, for per-header resolution
 	explicit [record.NumFields]bool
+	cfgName  string // the project file's name, for messages that cite its lines
 }
 
 // RelSpec is a relationship the source states on each row.
@@ -181,7 +183,10 @@ func Parse(cfg *config.Config, src *config.Source, preset string) (*Spec, error)
 		}
 		return raw.Node(pre, key)
 	}
-	s := &Spec{Source: src.Name, Kind: src.Kind, Delta: src.Mode == "delta"}
+	s := &Spec{Source: src.Name, Kind: src.Kind, Delta: src.Mode == "delta", cfgName: "golden.yaml"}
+	if file != "" {
+		s.cfgName = filepath.Base(file)
+	}
 	p := &parser{file: file, src: src.Name, s: s}
 
 	idNode := pick("id")

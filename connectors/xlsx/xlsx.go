@@ -24,6 +24,7 @@ type Format struct {
 	Sheets    []string `yaml:"sheets"`     // several sheets, read in this order; "*" for all
 	HeaderRow int      `yaml:"header_row"` // 1-based row of the header; 0 = detect
 	Header    *bool    `yaml:"header"`     // false: no header, columns are named A, B, C …
+	Trailer   string   `yaml:"trailer"`    // the start of a sheet's last row that is a total or trailer, not a record
 }
 
 // Connector is the xlsx connector.
@@ -57,7 +58,11 @@ func (Connector) Open(ctx context.Context, src *raw.Source) (raw.Reader, error) 
 		sheets = []string{f.Sheet}
 	}
 	header := f.Header == nil || *f.Header
-	return &Reader{Files: src.Files, Sheets: sheets, HeaderRow: f.HeaderRow, Header: header, Warn: src.Warn}, nil
+	trailer := strings.TrimSpace(f.Trailer)
+	if f.Trailer != "" && trailer == "" {
+		return nil, src.Errorf(raw.Node(src.Format, "trailer"), "format: trailer is blank (want the text the trailer row starts with, such as \"Total\")")
+	}
+	return &Reader{Files: src.Files, Sheets: sheets, HeaderRow: f.HeaderRow, Header: header, Trailer: trailer, Warn: src.Warn}, nil
 }
 
 // Reader reads sheets of workbooks.
@@ -66,6 +71,7 @@ type Reader struct {
 	Sheets    []string // empty: the first sheet
 	HeaderRow int
 	Header    bool
+	Trailer   string // the start of a trailer row; "" for none
 	Warn      raw.Warner
 }
 
@@ -193,11 +199,34 @@ func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet s
 		emitted++
 		return emit(row)
 	}
+	// With format.trailer, a row that starts like the trailer is held back:
+	// it is the trailer only if no other row follows it on the sheet.
+	var held []string
+	heldAt := 0
+	take := func(rowNum int, cells []string) error {
+		if r.Trailer == "" {
+			return send(rowNum, cells)
+		}
+		if allEmpty(cells) {
+			return nil
+		}
+		if held != nil {
+			if err := send(heldAt, held); err != nil {
+				return err
+			}
+			held = nil
+		}
+		if raw.IsTrailer(strings.Join(cells, " "), r.Trailer) {
+			held, heldAt = append([]string(nil), cells...), rowNum
+			return nil
+		}
+		return send(rowNum, cells)
+	}
 	for i, c := range head {
 		if i <= hdrAt {
 			continue
 		}
-		if err := send(i+1, c); err != nil {
+		if err := take(i+1, c); err != nil {
 			return err
 		}
 	}
@@ -210,8 +239,15 @@ func (r *Reader) readSheet(ctx context.Context, wb *excelize.File, path, sheet s
 		if err != nil {
 			return &raw.FileError{File: path, Err: fmt.Errorf("sheet %q row %d: %w", sheet, n, err)}
 		}
-		if err := send(n, c); err != nil {
+		if err := take(n, c); err != nil {
 			return err
+		}
+	}
+	if r.Trailer != "" {
+		if held == nil {
+			r.warn("%s: no trailer row starting %q at the end: the sheet may be cut short", name, r.Trailer)
+		} else if want, ok := raw.TrailerCount(strings.Join(held, " "), r.Trailer); ok && want != emitted {
+			r.warn("%s: the trailer at row %d states %d records, the sheet has %d rows", name, heldAt, want, emitted)
 		}
 	}
 	if emitted == 0 && hdrAt >= 0 {
