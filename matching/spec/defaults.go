@@ -23,7 +23,7 @@ func Default(kind record.Kind) (*Spec, error) {
 	s.Kind = kind
 	s.Mode = Both
 	s.Cluster = Cluster{MinDensity: 0.1}
-	s.Training = Training{RandomPairs: 300_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1}
+	s.Training = Training{RandomPairs: 300_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1, MaxPairs: 200_000}
 	s.CompareAttributes = true
 	fillLabels(s)
 	return s, nil
