@@ -134,6 +134,13 @@ func defaultPerson() *Spec {
 			block("dob", "pc"),
 			block("dob", "house"),
 			block("names_sx", "house"),
+			// A postcode holds a few dozen people, so a name within it is
+			// a small block at any population: it finds the records without
+			// a birth date (council tax, electoral register) and without a
+			// house number (school contacts) that the rules on names alone
+			// lose once a name is common.
+			block("given_dm", "pc"),
+			noTrain(block("family_dm", "pc")),
 			noTrain(block("pc", "house")),
 			noTrain(block("house", "street")),
 			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
