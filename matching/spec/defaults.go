@@ -132,8 +132,8 @@ func defaultPerson() *Spec {
 			block("dob", "given_sx"),
 			block("dob", "names_sx"),
 			block("dob", "pc"),
-			block("dob", "house"),
-			block("names_sx", "house"),
+			{Keys: keys("dob", "house"), MaxBlock: 10},
+			{Keys: keys("names_sx", "house"), MaxBlock: 10},
 			// A postcode holds a few dozen people, so a name within it is
 			// a small block at any population: it finds the records without
 			// a birth date (council tax, electoral register) and without a
@@ -143,8 +143,8 @@ func defaultPerson() *Spec {
 			noTrain(block("family_dm", "pc")),
 			noTrain(block("pc", "house")),
 			noTrain(block("house", "street")),
-			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
-			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
+			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},
+			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},
 			{Keys: keys("given_sx", "family_sx"), MaxBlock: 30},
 			block("email"),
 			block("email_user"),
