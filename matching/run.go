@@ -264,27 +264,6 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 	}
 	rows.Close()
 	step("cluster: read pairs")
-	// A veto matters only between records that both have a link: others
-	// stay singletons whatever it says. Loading only those keeps millions
-	// of negative pairs out of memory.
-	rows, err = tx.QueryContext(ctx, `WITH linked AS (
-			SELECT rid_l AS rid FROM match_pairs WHERE kind = $1 AND probability >= $2
-			UNION SELECT rid_r FROM match_pairs WHERE kind = $1 AND probability >= $2)
-		SELECT n.rid_l, n.rid_r FROM match_negative_pairs n
-		WHERE n.kind = $1 AND n.rid_l IN (SELECT rid FROM linked) AND n.rid_r IN (SELECT rid FROM linked)`, string(kind), s.Thresholds.Link)
-	if err != nil {
-		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
-	}
-	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
-			rows.Close()
-			return cluster.Stats{}, 0, err
-		}
-		g.Veto(a, b)
-	}
-	rows.Close()
-	step("cluster: read vetoes")
 	rows, err = tx.QueryContext(ctx, `SELECT a.rid, b.rid, lc.rule FROM link_constraints lc
 		JOIN current_records a ON a.source = lc.a_source AND a.source_id = lc.a_id
 		JOIN current_records b ON b.source = lc.b_source AND b.source_id = lc.b_id
@@ -306,6 +285,47 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 		}
 	}
 	rows.Close()
+	// A veto is consulted only when a link would join two groups, and a
+	// group never reaches beyond the records that links and must-links
+	// connect: only the vetoes inside one such component are loaded (a
+	// household's members, each linked to their own records, are in
+	// different components). That keeps millions of negative pairs out of
+	// memory and gives the same clusters as loading them all.
+	comps := g.Components(s.Thresholds.Link)
+	const compTable = "_m_components"
+	if _, err := tx.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+compTable+` (rid BIGINT, comp INTEGER)`); err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	defer tx.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.`+compTable)
+	err = tx.Append(ctx, compTable, nil, func(a *store.Appender) error {
+		for i, r := range g.Rids() {
+			if comps[i] >= 0 {
+				if err := a.AppendRow(r, comps[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT n.rid_l, n.rid_r FROM match_negative_pairs n
+		JOIN `+compTable+` a ON a.rid = n.rid_l JOIN `+compTable+` b ON b.rid = n.rid_r
+		WHERE n.kind = $1 AND a.comp = b.comp`, string(kind))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		g.Veto(a, b)
+	}
+	rows.Close()
+	step("cluster: read vetoes")
 	ids, stats := g.Cluster(cluster.Options{Link: s.Thresholds.Link, MinDensity: s.Cluster.MinDensity})
 	step("cluster: union-find")
 	if _, err := tx.ExecContext(ctx, `DELETE FROM match_cluster_scratch WHERE kind = $1`, string(kind)); err != nil {

@@ -117,6 +117,59 @@ func (g *Graph) Veto(a, b int64) {
 	g.veto[y] = append(g.veto[y], x)
 }
 
+// Components groups the records that links (pairs at or above link) and
+// must-links connect, ignoring every guard: a cluster never reaches beyond
+// its component. It returns, aligned with Rids(), the index of the first
+// record of each record's component, or -1 for a record nothing connects.
+// A veto between two components can never be consulted, so only the vetoes
+// inside one need loading.
+func (g *Graph) Components(link float64) []int32 {
+	n := len(g.rids)
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	join := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	for _, e := range g.edges {
+		if e.p >= link {
+			join(e.a, e.b)
+		}
+	}
+	for _, m := range g.must {
+		join(m[0], m[1])
+	}
+	size := make([]int32, n)
+	for i := range parent {
+		size[find(int32(i))]++
+	}
+	out := make([]int32, n)
+	for i := range out {
+		r := find(int32(i))
+		if size[r] < 2 {
+			out[i] = -1
+		} else {
+			out[i] = r
+		}
+	}
+	return out
+}
+
 type uf struct {
 	parent  []int32
 	members [][]int32
