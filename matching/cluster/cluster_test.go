@@ -125,3 +125,19 @@ func TestComponents(t *testing.T) {
 		t.Errorf("components = %v, want %v", got, want)
 	}
 }
+
+// TestSparseRids: rids far apart (a map, not a dense table) cluster alike.
+func TestSparseRids(t *testing.T) {
+	for _, step := range []int64{1, 3, 1 << 40} {
+		rids := []int64{5 * step, 1 * step, 9 * step, 7 * step}
+		g := NewGraph(rids)
+		g.AddEdge(Edge{1 * step, 9 * step, 0.99})
+		g.AddEdge(Edge{2 * step, 9 * step, 0.99}) // unknown record: ignored
+		g.MustLink(7*step, 5*step)
+		got, _ := g.Cluster(Options{Link: 0.9})
+		want := []int64{1 * step, 5 * step, 5 * step, 1 * step}
+		if !slices.Equal(got, want) {
+			t.Errorf("step %d: clusters = %v, want %v", step, got, want)
+		}
+	}
+}

@@ -264,13 +264,10 @@ func (g *Gen) Candidates(delta bool) Query {
 			parts = append(parts, q)
 		}
 	}
-	var name strings.Builder
-	name.WriteString("CASE min(i)")
-	for i, r := range rules {
-		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
-	}
-	name.WriteString(" END")
-	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule,\n       CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules\nFROM (\n" +
+	// The first rule is kept as its number: a name per pair would be a
+	// string on every one of millions of rows (Score names it only for the
+	// pairs it keeps).
+	q := "SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,\n       CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules\nFROM (\n" +
 		strings.Join(parts, "\nUNION ALL\n") + "\n)\nGROUP BY rid_l, rid_r"
 	b.w(g.D.CreateTemp(b.q(g.T.Cand), q))
 	return b.query()
@@ -567,7 +564,15 @@ func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 	if nl := g.heldCond(b, w); nl != "" {
 		capped = " WHEN " + nl + " THEN least(" + p + ", " + b.p(review) + ")"
 	}
-	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
+	// Rule names only for the pairs at or above the review threshold: the
+	// negative pairs (most of them) carry no rule.
+	var name strings.Builder
+	name.WriteString("CASE WHEN det IS NOT NULL THEN det WHEN w >= " + b.p(logit(review)) + " THEN CASE rule")
+	for i, r := range EffectiveRules(g.Spec) {
+		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
+	}
+	name.WriteString(" END END")
+	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
 		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
 	if veto > 0 {
 		q += " OR w < " + b.p(logit(veto))
@@ -612,7 +617,7 @@ func (g *Gen) heldCond(b *builder, w Weights) string {
 // mode allows it ("mode_ok").
 func (g *Gen) Explain(ridL, ridR int64, w Weights) Query {
 	b := &builder{d: g.D}
-	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS VARCHAR) AS rule, CAST(0 AS BIGINT) AS rules)"
+	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS INTEGER) AS rule, CAST(0 AS BIGINT) AS rules)"
 	inner := g.gammaSelect(b, from, true)
 	var extra []string
 	for _, c := range g.Spec.Comparisons {

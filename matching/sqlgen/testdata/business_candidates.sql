@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_cand" AS
-SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $3 WHEN 1 THEN $4 WHEN 2 THEN $5 WHEN 3 THEN $6 WHEN 4 THEN $7 WHEN 5 THEN $8 WHEN 6 THEN $9 WHEN 7 THEN $10 END AS rule,
+SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,
        CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules
 FROM (
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 0 AS i
@@ -30,11 +30,3 @@ GROUP BY rid_l, rid_r
 -- args:
 -- $1 = 6
 -- $2 = 6
--- $3 = "company_no"
--- $4 = "biz_key"
--- $5 = "biz_dm+pc_out"
--- $6 = "biz_first+town"
--- $7 = "pc+house"
--- $8 = "biz_first+house"
--- $9 = "phone"
--- $10 = "left(biz_name, 6)"

@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_cand" AS
-SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $23 WHEN 1 THEN $24 WHEN 2 THEN $25 WHEN 3 THEN $26 WHEN 4 THEN $27 WHEN 5 THEN $28 WHEN 6 THEN $29 WHEN 7 THEN $30 WHEN 8 THEN $31 WHEN 9 THEN $32 WHEN 10 THEN $33 WHEN 11 THEN $34 WHEN 12 THEN $35 WHEN 13 THEN $36 WHEN 14 THEN $37 WHEN 15 THEN $38 WHEN 16 THEN $39 WHEN 17 THEN $40 WHEN 18 THEN $41 END AS rule,
+SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,
        CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules
 FROM (
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 0 AS i
@@ -83,22 +83,3 @@ GROUP BY rid_l, rid_r
 -- $20 = 4
 -- $21 = 4
 -- $22 = 30
--- $23 = "nhs"
--- $24 = "ni"
--- $25 = "given_dm+family_dm"
--- $26 = "dob+family_sx"
--- $27 = "dob+given_sx"
--- $28 = "dob+names_sx"
--- $29 = "dob+pc"
--- $30 = "dob+house"
--- $31 = "names_sx+house"
--- $32 = "given_dm+pc"
--- $33 = "family_dm+pc"
--- $34 = "pc+house"
--- $35 = "house+street"
--- $36 = "left(given, 2)+left(family, 2)+left(dob, 4)"
--- $37 = "family+left(dob, 4)"
--- $38 = "given_sx+family_sx"
--- $39 = "email"
--- $40 = "email_user"
--- $41 = "phone"

@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_cand" AS
-SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $45 WHEN 1 THEN $46 WHEN 2 THEN $47 WHEN 3 THEN $48 WHEN 4 THEN $49 WHEN 5 THEN $50 WHEN 6 THEN $51 WHEN 7 THEN $52 WHEN 8 THEN $53 WHEN 9 THEN $54 WHEN 10 THEN $55 WHEN 11 THEN $56 WHEN 12 THEN $57 WHEN 13 THEN $58 WHEN 14 THEN $59 WHEN 15 THEN $60 WHEN 16 THEN $61 WHEN 17 THEN $62 WHEN 18 THEN $63 END AS rule,
+SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,
        CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules
 FROM (
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 0 AS i
@@ -181,22 +181,3 @@ GROUP BY rid_l, rid_r
 -- $42 = 4
 -- $43 = 30
 -- $44 = 30
--- $45 = "nhs"
--- $46 = "ni"
--- $47 = "given_dm+family_dm"
--- $48 = "dob+family_sx"
--- $49 = "dob+given_sx"
--- $50 = "dob+names_sx"
--- $51 = "dob+pc"
--- $52 = "dob+house"
--- $53 = "names_sx+house"
--- $54 = "given_dm+pc"
--- $55 = "family_dm+pc"
--- $56 = "pc+house"
--- $57 = "house+street"
--- $58 = "left(given, 2)+left(family, 2)+left(dob, 4)"
--- $59 = "family+left(dob, 4)"
--- $60 = "given_sx+family_sx"
--- $61 = "email"
--- $62 = "email_user"
--- $63 = "phone"
