@@ -243,13 +243,18 @@ func defaultBusiness() *Spec {
 		Blocking: []BlockingRule{
 			block("company_no"),
 			block("biz_key"),
-			block("biz_dm", "pc_out"),
-			block("biz_first", "town"),
-			// Many companies share an accountant's registered office.
-			noTrain(block("pc", "house")),
-			block("biz_first", "house"),
+			// A council is one or two postcode districts and one town: a
+			// name's first word there is a block that grows with the
+			// square of the businesses. Blocks over 20 are left to the
+			// rules with a number or a postcode.
+			{Keys: keys("biz_dm", "pc_out"), MaxBlock: 20},
+			{Keys: keys("biz_first", "town"), MaxBlock: 20},
+			// Many companies share an accountant's registered office: its
+			// block is capped too.
+			noTrain(BlockingRule{Keys: keys("pc", "house"), MaxBlock: 50}),
+			{Keys: keys("biz_first", "house"), MaxBlock: 20},
 			block("phone"),
-			{Keys: []Key{{Column: "biz_name", Prefix: 6}}},
+			{Keys: []Key{{Column: "biz_name", Prefix: 6}}, MaxBlock: 100},
 		},
 		Comparisons: []Comparison{
 			identifier("company_number", "company_no"),
