@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/council/golden/matching/standardise"
 	"github.com/council/golden/record"
@@ -157,7 +158,9 @@ func refreshFeatures(ctx context.Context, st *store.Store, kind record.Kind) (in
 		for _, f := range record.AllFields() {
 			cols = append(cols, "c."+store.QuoteIdent(f.Name()))
 		}
-		fz := NewFeaturizer()
+		// Standardising is pure Go: two featurizers share each chunk, so
+		// that both cores work while DuckDB waits.
+		fzs := []*Featurizer{NewFeaturizer(), NewFeaturizer()}
 		// The records to compute, found once: a query per chunk that
 		// looked for them again (an anti-join over every record and
 		// feature row) made the refresh quadratic in the population.
@@ -191,7 +194,7 @@ func refreshFeatures(ctx context.Context, st *store.Store, kind record.Kind) (in
 			if i+1 < len(bounds) {
 				hi = bounds[i+1]
 			}
-			batch, err := readChunk(ctx, tx, cols, kind, lo, hi, fz)
+			batch, err := readChunk(ctx, tx, cols, kind, lo, hi, fzs)
 			if err != nil {
 				return err
 			}
@@ -220,8 +223,9 @@ const featureChunk = 50_000
 
 const todoTable = "_m_features_todo"
 
-// readChunk computes the features of the records to compute with lo ≤ rid < hi.
-func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kind, lo, hi int64, fz *Featurizer) ([][]driver.Value, error) {
+// readChunk computes the features of the records to compute with lo ≤ rid
+// < hi, the chunk split between the featurizers.
+func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kind, lo, hi int64, fzs []*Featurizer) ([][]driver.Value, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM current_records c
 		WHERE c.kind = $1 AND c.rid >= $2 AND c.rid < $3 AND c.rid IN (SELECT rid FROM `+todoTable+` WHERE rid >= $2 AND rid < $3)
 		ORDER BY c.rid`, string(kind), lo, hi)
@@ -229,7 +233,7 @@ func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kin
 		return nil, fmt.Errorf("features: %w", err)
 	}
 	defer rows.Close()
-	var out [][]driver.Value
+	var in []sourceRow
 	for rows.Next() {
 		var r sourceRow
 		var inv sql.NullString
@@ -241,11 +245,26 @@ func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kin
 			return nil, fmt.Errorf("features: read: %w", err)
 		}
 		r.invalid = inv.String
-		out = append(out, fz.Row(kind, &r))
+		in = append(in, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("features: read: %w", err)
 	}
+	out := make([][]driver.Value, len(in))
+	var wg sync.WaitGroup
+	part := (len(in) + len(fzs) - 1) / max(len(fzs), 1)
+	for w, fz := range fzs {
+		from, to := w*part, min((w+1)*part, len(in))
+		if from >= to {
+			break
+		}
+		wg.Go(func() {
+			for i := from; i < to; i++ {
+				out[i] = fz.Row(kind, &in[i])
+			}
+		})
+	}
+	wg.Wait()
 	return out, nil
 }
 
