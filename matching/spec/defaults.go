@@ -141,7 +141,6 @@ func defaultPerson() *Spec {
 			// lose once a name is common.
 			block("given_dm", "pc"),
 			noTrain(block("family_dm", "pc")),
-			noTrain(block("pc", "house")),
 			noTrain(block("house", "street")),
 			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},
 			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},

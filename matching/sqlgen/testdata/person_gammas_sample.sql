@@ -66,7 +66,7 @@ SELECT c.rid_l,
      WHEN l."attr.ref" = r."attr.ref" THEN 1
      ELSE 0 END AS "g.attr.ref",
        CASE WHEN l."nhs" = r."nhs" THEN $23 END AS det
-FROM (SELECT c.* FROM (SELECT *, CAST(hash(c.rid_l, c.rid_r, $1) >> 11 AS DOUBLE) / 9007199254740992.0 AS h FROM "_m_cand" c) c WHERE c.rules & (524275 | CASE WHEN h < $2 THEN (CAST(1 AS BIGINT) << 2) ELSE 0 END | CASE WHEN h < $3 THEN (CAST(1 AS BIGINT) << 3) ELSE 0 END) <> 0) c
+FROM (SELECT c.* FROM (SELECT *, CAST(hash(c.rid_l, c.rid_r, $1) >> 11 AS DOUBLE) / 9007199254740992.0 AS h FROM "_m_cand" c) c WHERE c.rules & (262131 | CASE WHEN h < $2 THEN (CAST(1 AS BIGINT) << 2) ELSE 0 END | CASE WHEN h < $3 THEN (CAST(1 AS BIGINT) << 3) ELSE 0 END) <> 0) c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
 -- args:

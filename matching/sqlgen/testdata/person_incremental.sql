@@ -80,58 +80,51 @@ FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 11 AS i
-FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."pc" = r."pc" AND l."house" = r."house" AND l."rid" < r."rid"
-UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 11 AS i
-FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."pc" = r."pc" AND l."house" = r."house" AND l."rid" < r."rid"
-WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
-UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."house" = r."house" AND l."street" = r."street" AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 11 AS i
 FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."house" = r."house" AND l."street" = r."street" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT left(f."given", $7) AS "k0", left(f."family", $8) AS "k1", left(f."dob", $9) AS "k2" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $10) k ON left(f."given", $11) = k."k0" AND left(f."family", $12) = k."k1" AND left(f."dob", $13) = k."k2") r ON left(l."given", $14) = left(r."given", $15) AND left(l."family", $16) = left(r."family", $17) AND left(l."dob", $18) = left(r."dob", $19) AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 12 AS i
 FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT left(f."given", $20) AS "k0", left(f."family", $21) AS "k1", left(f."dob", $22) AS "k2" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $23) k ON left(f."given", $24) = k."k0" AND left(f."family", $25) = k."k1" AND left(f."dob", $26) = k."k2") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON left(l."given", $27) = left(r."given", $28) AND left(l."family", $29) = left(r."family", $30) AND left(l."dob", $31) = left(r."dob", $32) AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 14 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."family" AS "k0", left(f."dob", $33) AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $34) k ON f."family" = k."k0" AND left(f."dob", $35) = k."k1") r ON l."family" = r."family" AND left(l."dob", $36) = left(r."dob", $37) AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 14 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 13 AS i
 FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."family" AS "k0", left(f."dob", $38) AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $39) k ON f."family" = k."k0" AND left(f."dob", $40) = k."k1") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."family" = r."family" AND left(l."dob", $41) = left(r."dob", $42) AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 15 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 14 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_sx" AS "k0", f."family_sx" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $43) k ON f."given_sx" = k."k0" AND f."family_sx" = k."k1") r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 15 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 14 AS i
 FROM (SELECT f.* FROM "_m_base" f SEMI JOIN (SELECT f."given_sx" AS "k0", f."family_sx" AS "k1" FROM "_m_base" f GROUP BY ALL HAVING count(*) <= $44) k ON f."given_sx" = k."k0" AND f."family_sx" = k."k1") l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."given_sx" = r."given_sx" AND l."family_sx" = r."family_sx" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 16 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 15 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."email" = r."email" AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 16 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 15 AS i
 FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."email" = r."email" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 17 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 16 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."email_user" = r."email_user" AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 17 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 16 AS i
 FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."email_user" = r."email_user" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 18 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 17 AS i
 FROM (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) l JOIN "_m_base" r ON l."phone" = r."phone" AND l."rid" < r."rid"
 UNION ALL
-SELECT l."rid" AS rid_l, r."rid" AS rid_r, 18 AS i
+SELECT l."rid" AS rid_l, r."rid" AS rid_r, 17 AS i
 FROM "_m_base" l JOIN (SELECT * FROM "_m_base" WHERE "rid" IN (SELECT "rid" FROM "_m_delta")) r ON l."phone" = r."phone" AND l."rid" < r."rid"
 WHERE l."rid" NOT IN (SELECT "rid" FROM "_m_delta")
 )

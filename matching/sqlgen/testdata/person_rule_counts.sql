@@ -15,7 +15,6 @@ SELECT count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 0) <> 0) AS "n0",
        count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 14) <> 0) AS "n14",
        count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 15) <> 0) AS "n15",
        count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 16) <> 0) AS "n16",
-       count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 17) <> 0) AS "n17",
-       count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 18) <> 0) AS "n18"
+       count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << 17) <> 0) AS "n17"
 FROM "_m_cand"
 -- args:
