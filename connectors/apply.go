@@ -3,6 +3,7 @@ package connectors
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,87 +15,338 @@ import (
 var sourceCols = []string{"rid", "source", "source_id", "kind", "version", "run_id", "line", "content_hash",
 	"is_current", "deleted", "observed_at", "invalid_fields", "flags", "attrs"}
 
-// apply compares the staged extract with the store's current versions and
-// writes what changed: quarantine, new records, new versions, deletions,
-// relationships and the run's counts.
-func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr *SourceReport) error {
-	src := j.src.Name
-	exec := func(what, q string, args ...any) (int64, error) {
-		start := time.Now()
-		res, err := tx.ExecContext(ctx, q, args...)
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", what, err)
+// The staging tables of one ingest (temporary: they live and die with the
+// transaction's connection). Everything DuckDB stores inside a transaction
+// stays in memory until the transaction ends, so they are narrow: the ids of
+// the good rows staged so far (duplicates, records missing from a full
+// extract), the quarantined rows, the raw text of the rare rows whose id
+// the filter may have seen, the file names, the relationships the rows state
+// and the current chunk's plan. The rows themselves are read, a chunk at a
+// time, from Go memory through store.StagedFunc: their sequence number and
+// everything else packed into one text value (separated by U+001F) that SQL
+// unpacks when it writes source_records.
+const (
+	idsTable    = "ingest_ids"
+	rejectTable = "ingest_rejects"
+	maybeTable  = "ingest_maybe_dup"
+	filesTable  = "ingest_files"
+)
+
+var stageSQL = []string{
+	"CREATE OR REPLACE TEMP TABLE " + idsTable + " (seq BIGINT, source_id VARCHAR, file_no INTEGER, line BIGINT)",
+	"CREATE OR REPLACE TEMP TABLE " + rejectTable + " (seq BIGINT, file VARCHAR, line BIGINT, field VARCHAR, reason VARCHAR, raw VARCHAR)",
+	"CREATE OR REPLACE TEMP TABLE " + maybeTable + " (seq BIGINT, raw VARCHAR)",
+	"CREATE OR REPLACE TEMP TABLE " + filesTable + " (file_no INTEGER, file VARCHAR)",
+	"CREATE OR REPLACE TEMP TABLE ingest_rels (from_source VARCHAR, from_id VARCHAR, to_source VARCHAR, to_id VARCHAR, rel_type VARCHAR)",
+}
+
+const dropStageSQL = "DROP TABLE " + idsTable + "; DROP TABLE " + rejectTable + "; DROP TABLE " + maybeTable + "; DROP TABLE " + filesTable +
+	"; DROP TABLE ingest_rels; DROP TABLE IF EXISTS ingest_plan; DROP TABLE IF EXISTS ingest_current"
+
+// staged is the chunk's rows as SQL reads them; $1 is the key store.Stage gave.
+const staged = store.StagedFunc + "($1)"
+
+// Positions (1-based, as DuckDB lists count) in the packed value. The first
+// is the deleted mark ("1" or "0") followed by the content hash, so that the
+// plan reads both without splitting the whole value.
+const (
+	packHash     = 1 // after the one-character deleted mark
+	packLine     = 2
+	packSourceID = 3
+	packObserved = 4 // "YYYY-MM-DD hh:mm:ss.ffffff" UTC, or ""
+	packInvalid  = 5
+	packFlags    = 6
+	packAttrs    = 7
+	packFields   = 8 // then one per mapped field, then one per relationship
+)
+
+const unitSep = 0x1f
+
+// packedAt returns the SQL expression for packed position i of list.
+func packedAt(list string, i int) string {
+	return fmt.Sprintf("NULLIF(%s[%d], '')", list, i)
+}
+
+// stagedHash and stagedDeleted read the content hash and the deleted mark
+// that lead a packed value, without splitting the rest.
+func stagedHash(packed string) string {
+	return "substr(" + packed + ", 2, strpos(" + packed + ", chr(31)) - 2)"
+}
+
+func stagedDeleted(packed string) string { return "starts_with(" + packed + ", '1')" }
+
+// applier compares the staged extract with the store's current versions
+// and writes what changed, a chunk of rows at a time as they are staged
+// (duplicates, the plan, retired and new versions, relationships stated),
+// then once for the whole extract (quarantine, records missing from a full
+// extract, relationships ended and the run's counts).
+type applier struct {
+	j     *job
+	tx    *store.Tx
+	s     *stage
+	runID int64
+	sr    *SourceReport
+
+	snapped               bool // ingest_current exists
+	empty                 bool // and is empty: the source had no records
+	nNew, nChanged, nSame int64
+	nSkip, nDelete        int64
+	allCols, oldFields    string
+	stageFieldExprs       []string
+}
+
+func newApplier(j *job, tx *store.Tx, s *stage, runID int64, sr *SourceReport) *applier {
+	fieldCols := make([]string, 0, record.NumFields)
+	for _, f := range record.AllFields() {
+		fieldCols = append(fieldCols, store.QuoteIdent(f.Name()))
+	}
+	exprs := make([]string, 0, record.NumFields)
+	for _, f := range record.AllFields() {
+		if pos, ok := s.fieldPos(f); ok {
+			exprs = append(exprs, packedAt("s.p", pos))
+		} else {
+			exprs = append(exprs, "NULL")
 		}
-		n, _ := res.RowsAffected()
-		j.log.Debug("ingest step", "step", what, "rows", n, "took", time.Since(start))
-		return n, nil
 	}
-	count := func(what, q string, args ...any) (int64, error) {
-		var n int64
-		if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
-			return 0, fmt.Errorf("%s: %w", what, err)
-		}
-		return n, nil
-	}
-	var err error
-	if sr.Read, err = count("count rows", `SELECT count(*) FROM ingest_stage`); err != nil {
-		return err
-	}
-	// Later rows with an id already seen in this extract: quarantined, the first kept.
-	// (Counting distinct ids first is cheaper than the window when there are none.)
-	dups, err := count("duplicate check", `SELECT count(source_id) - count(DISTINCT source_id) FROM ingest_stage WHERE q_reason IS NULL`)
+	return &applier{j: j, tx: tx, s: s, runID: runID, sr: sr,
+		allCols:         strings.Join(append(append([]string(nil), sourceCols...), fieldCols...), ", "),
+		oldFields:       "r." + strings.Join(fieldCols, ", r."),
+		stageFieldExprs: exprs}
+}
+
+func (a *applier) exec(ctx context.Context, what, q string, args ...any) (int64, error) {
+	start := time.Now()
+	res, err := a.tx.ExecContext(ctx, q, args...)
 	if err != nil {
+		return 0, fmt.Errorf("%s: %w", what, err)
+	}
+	n, _ := res.RowsAffected()
+	a.j.log.Debug("ingest step", "step", what, "rows", n, "took", time.Since(start))
+	return n, nil
+}
+
+func (a *applier) count(ctx context.Context, what, q string, args ...any) (int64, error) {
+	var n int64
+	if err := a.tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("%s: %w", what, err)
+	}
+	return n, nil
+}
+
+// snapshot keeps the source's current versions as they were before this
+// ingest, read once: the chunks compare with them, not with what earlier
+// chunks wrote, and records missing from a full extract are found in them.
+func (a *applier) snapshot(ctx context.Context) error {
+	if a.snapped {
+		return nil
+	}
+	if _, err := a.exec(ctx, "current versions", `CREATE OR REPLACE TEMP TABLE ingest_current AS
+		SELECT rid, source_id, version, content_hash, deleted FROM source_records WHERE source = $1 AND is_current`, a.j.src.Name); err != nil {
 		return err
 	}
-	if dups > 0 {
-		if _, err := exec("duplicates", `
-		UPDATE ingest_stage SET q_field = 'id',
-			q_reason = 'duplicate source id: the first row with it is ' || d.ffile || ' line ' || d.fline || '; this one is not stored'
-		FROM (SELECT seq, row_number() OVER w AS rn, first_value(file) OVER w AS ffile, first_value(line) OVER w AS fline
-		      FROM ingest_stage WHERE q_reason IS NULL
-		      WINDOW w AS (PARTITION BY source_id ORDER BY seq)) d
-		WHERE d.seq = ingest_stage.seq AND d.rn > 1`); err != nil {
+	a.snapped = true
+	n, err := a.count(ctx, "current versions", `SELECT count(*) FROM ingest_current`)
+	a.empty = n == 0
+	return err
+}
+
+// chunk applies the chunk of rows staged under key, those with seq in
+// [lo, hi). Rows are staged in file order and every earlier row's id is in
+// ingest_ids already, so a duplicate is always found against the first row
+// with its id.
+func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
+	src := a.j.src.Name
+	key, lo, hi := c.key, c.lo, c.hi
+	if err := a.snapshot(ctx); err != nil {
+		return err
+	}
+	if a.empty && !c.maybeDups && !a.j.noFastPath {
+		return a.firstLoadChunk(ctx, c)
+	}
+	if c.maybeDups {
+		// Later rows with an id already seen in this extract: quarantined,
+		// the first kept. Only rows the id filter flagged can be one.
+		if _, err := a.exec(ctx, "duplicates", `
+		INSERT INTO ingest_rejects (seq, file, line, field, reason, raw)
+		SELECT d.seq, df.file, d.line, 'id',
+		       'duplicate source id: the first row with it is ' || ff.file || ' line ' || f.line || '; this one is not stored', m.raw
+		FROM (SELECT d.seq, d.file_no, d.line, min(e.seq) AS first_seq
+		      FROM ingest_ids d JOIN ingest_ids e ON e.source_id = d.source_id AND e.seq < d.seq
+		      WHERE d.seq >= $1 AND d.seq < $2 AND d.seq IN (SELECT seq FROM ingest_maybe_dup)
+		      GROUP BY d.seq, d.file_no, d.line) d
+		JOIN ingest_maybe_dup m ON m.seq = d.seq
+		JOIN ingest_files df ON df.file_no = d.file_no
+		JOIN ingest_ids f ON f.seq = d.first_seq
+		JOIN ingest_files ff ON ff.file_no = f.file_no`, lo, hi); err != nil {
+			return err
+		}
+		if _, err := a.exec(ctx, "duplicates", `DELETE FROM ingest_ids
+			WHERE seq IN (SELECT seq FROM ingest_rejects WHERE seq >= $1 AND seq < $2 AND field = 'id')`, lo, hi); err != nil {
+			return err
+		}
+		if _, err := a.exec(ctx, "duplicates", `DELETE FROM ingest_maybe_dup`); err != nil {
 			return err
 		}
 	}
-	if sr.Quarantined, err = exec("quarantine", `
-		INSERT INTO quarantine (run_id, source, file, line, field, reason, raw)
-		SELECT ?, ?, file, line, q_field, q_reason, raw FROM ingest_stage WHERE q_reason IS NOT NULL ORDER BY seq`, runID, src); err != nil {
-		return err
-	}
-	// The plan: what happens to each good row.
-	if _, err := exec("plan", `
-		CREATE OR REPLACE TEMP TABLE ingest_plan AS
-		SELECT s.seq, c.rid AS old_rid, c.version AS old_version,
+	// The plan: what happens to each good row (duplicates are no longer
+	// among the ids).
+	if _, err := a.exec(ctx, "plan", `CREATE OR REPLACE TEMP TABLE ingest_plan AS
+		SELECT i.seq, c.rid AS old_rid, c.version AS old_version,
 		       CASE WHEN c.rid IS NULL THEN CASE WHEN s.deleted THEN 'skip' ELSE 'new' END
 		            WHEN s.deleted AND c.deleted THEN 'same'
 		            WHEN s.deleted THEN 'delete'
 		            WHEN c.content_hash = s.content_hash AND NOT c.deleted THEN 'same'
 		            ELSE 'changed' END AS action
-		FROM ingest_stage s
-		LEFT JOIN (SELECT rid, source_id, version, content_hash, deleted FROM source_records
-		           WHERE source = ? AND is_current) c ON c.source_id = s.source_id
-		WHERE s.q_reason IS NULL`, src); err != nil {
+		FROM ingest_ids i
+		JOIN (SELECT seq, `+stagedHash("text")+` AS content_hash, `+stagedDeleted("text")+` AS deleted FROM `+staged+`) s ON s.seq = i.seq
+		LEFT JOIN ingest_current c ON c.source_id = i.source_id
+		WHERE i.seq >= $2 AND i.seq < $3`, key, lo, hi); err != nil {
 		return err
 	}
-	var nSkip, nDelete int64
-	row := tx.QueryRowContext(ctx, `SELECT count(*) FILTER (action = 'new'), count(*) FILTER (action = 'changed'),
-		count(*) FILTER (action = 'same'), count(*) FILTER (action = 'skip'), count(*) FILTER (action = 'delete') FROM ingest_plan`)
-	if err := row.Scan(&sr.New, &sr.Changed, &sr.Unchanged, &nSkip, &nDelete); err != nil {
+	var nNew, nChanged, nSame, nSkip, nDelete int64
+	row := a.tx.QueryRowContext(ctx, `SELECT count(*) FILTER (action = 'new'), count(*) FILTER (action = 'changed'),
+		count(*) FILTER (action = 'same'), count(*) FILTER (action = 'skip'), count(*) FILTER (action = 'delete')
+		FROM ingest_plan`)
+	if err := row.Scan(&nNew, &nChanged, &nSame, &nSkip, &nDelete); err != nil {
 		return fmt.Errorf("plan: %w", err)
 	}
-	sr.Unchanged += nSkip
-	sr.Changed += nDelete
-	sr.Deleted = nDelete
+	a.nNew, a.nChanged, a.nSame, a.nSkip, a.nDelete = a.nNew+nNew, a.nChanged+nChanged, a.nSame+nSame, a.nSkip+nSkip, a.nDelete+nDelete
+
+	// Retire the versions that are replaced (changed, or deleted by a delta).
+	if nChanged+nDelete > 0 {
+		if _, err := a.exec(ctx, "retire versions", `
+		UPDATE source_records SET is_current = false
+		WHERE source = $1 AND is_current
+		  AND rid IN (SELECT old_rid FROM ingest_plan WHERE action IN ('changed', 'delete'))`, src); err != nil {
+			return err
+		}
+	}
+	// New records and new versions of changed ones. The plan is the join's
+	// build side (narrow); the packed values are split after the join. New
+	// records get their rids in file order, so that ids derived from them
+	// come out the same in every run.
+	if nNew+nChanged > 0 {
+		if _, err := a.exec(ctx, "store records", `
+		INSERT INTO source_records (`+a.allCols+`)
+		SELECT CASE WHEN s.action = 'new' THEN nextval('rid_seq') ELSE s.old_rid END,
+		       $2, s.p[`+strconv.Itoa(packSourceID)+`], $3, CASE WHEN s.action = 'new' THEN 1 ELSE s.old_version + 1 END, $4,
+		       s.p[`+strconv.Itoa(packLine)+`]::BIGINT, substr(s.p[`+strconv.Itoa(packHash)+`], 2),
+		       true, false, `+packedAt("s.p", packObserved)+`::TIMESTAMP,
+		       `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
+		       `+strings.Join(a.stageFieldExprs, ", ")+`
+		FROM (SELECT string_split(st.text, chr(31)) AS p, pl.action, pl.old_rid, pl.old_version
+		      FROM `+staged+` st JOIN ingest_plan pl ON pl.seq = st.seq
+		      WHERE pl.action IN ('new', 'changed')
+		      ORDER BY st.seq) s`, key, src, string(a.j.src.Kind), a.runID); err != nil {
+			return err
+		}
+	}
+	// Deletions keep the last values, as a new version marked deleted.
+	if nDelete > 0 {
+		if _, err := a.exec(ctx, "delta deletes", `
+			INSERT INTO source_records (`+a.allCols+`)
+			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, $2,
+			       string_split(s.text, chr(31))[`+strconv.Itoa(packLine)+`]::BIGINT, `+stagedHash("s.text")+`,
+			       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+a.oldFields+`
+			FROM ingest_plan p JOIN `+staged+` s ON s.seq = p.seq
+			JOIN source_records r ON r.rid = p.old_rid AND r.version = p.old_version
+			WHERE p.action = 'delete'`, key, a.runID); err != nil {
+			return err
+		}
+	}
+	return a.stateRels(ctx, key, `s.seq IN (SELECT seq FROM ingest_plan)`)
+}
+
+// chunkInfo describes a chunk of staged rows: the key store.Stage gave
+// them, their seq range [lo, hi), how many good rows it holds and how many
+// of those are delete rows, and whether the id filter flagged any.
+type chunkInfo struct {
+	key           string
+	lo, hi        int64
+	rows, deleted int64
+	maybeDups     bool
+}
+
+// firstLoadChunk applies a chunk of a source that had no records before this
+// ingest and in which no id repeats: every row is new (a delete row deletes
+// nothing), so there is nothing to compare and no plan to make.
+func (a *applier) firstLoadChunk(ctx context.Context, c chunkInfo) error {
+	a.nNew += c.rows - c.deleted
+	a.nSkip += c.deleted
+	if c.rows > c.deleted {
+		if _, err := a.exec(ctx, "store records", `
+		INSERT INTO source_records (`+a.allCols+`)
+		SELECT nextval('rid_seq'), $2, s.p[`+strconv.Itoa(packSourceID)+`], $3, 1, $4,
+		       s.p[`+strconv.Itoa(packLine)+`]::BIGINT, substr(s.p[`+strconv.Itoa(packHash)+`], 2),
+		       true, false, `+packedAt("s.p", packObserved)+`::TIMESTAMP,
+		       `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
+		       `+strings.Join(a.stageFieldExprs, ", ")+`
+		FROM (SELECT string_split(st.text, chr(31)) AS p FROM `+staged+` st
+		      WHERE NOT `+stagedDeleted("st.text")+` ORDER BY st.seq) s`, c.key, a.j.src.Name, string(a.j.src.Kind), a.runID); err != nil {
+			return err
+		}
+	}
+	return a.stateRels(ctx, c.key, "true")
+}
+
+// stateRels keeps the relationships the chunk's stored rows state (those
+// that stored matches; deleted rows state none).
+func (a *applier) stateRels(ctx context.Context, key, stored string) error {
+	rels := a.j.spec.Rels()
+	if len(rels) == 0 {
+		return nil
+	}
+	src := a.j.src.Name
+	var parts []string
+	args := []any{key}
+	for i, r := range rels {
+		col := packedAt("p", a.s.relPos(i))
+		id := packedAt("p", packSourceID)
+		n := len(args)
+		if r.ThisIsFrom {
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, id, n+2, col, n+3, col))
+			args = append(args, src, r.Other, string(r.Type))
+		} else {
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, col, n+2, id, n+3, col))
+			args = append(args, r.Other, src, string(r.Type))
+		}
+	}
+	// The chunk's rows that are stored (not duplicates) and not deleted.
+	_, err := a.exec(ctx, "relationships", `INSERT INTO ingest_rels
+		WITH rows AS (SELECT string_split(s.text, chr(31)) AS p FROM `+staged+` s
+		              WHERE `+stored+` AND NOT `+stagedDeleted("s.text")+`)
+		`+strings.Join(parts, " UNION ALL "), args...)
+	return err
+}
+
+// finish applies what needs the whole extract: quarantine, records missing
+// from a full extract, relationships ended and the run's counts.
+func (a *applier) finish(ctx context.Context) error {
+	j, sr, src, runID := a.j, a.sr, a.j.src.Name, a.runID
+	var err error
+	if sr.Quarantined, err = a.exec(ctx, "quarantine", `
+		INSERT INTO quarantine (run_id, source, file, line, field, reason, raw)
+		SELECT ?, ?, file, line, field, reason, raw FROM ingest_rejects ORDER BY seq`, runID, src); err != nil {
+		return err
+	}
+	staged, err := a.count(ctx, "count rows", `SELECT count(*) FROM ingest_ids`)
+	if err != nil {
+		return err
+	}
+	sr.Read = staged + sr.Quarantined
+	sr.New, sr.Changed, sr.Unchanged = a.nNew, a.nChanged+a.nDelete, a.nSame+a.nSkip
+	sr.Deleted = a.nDelete
 	sr.Stored = sr.New + sr.Changed + sr.Unchanged
 
 	// Full extracts: current records missing from the extract are deleted.
-	var nGone int64
 	if !j.spec.Delta {
-		if nGone, err = count("deletions", `
-			SELECT count(*) FROM source_records r
-			WHERE r.source = ? AND r.is_current AND NOT r.deleted
-			  AND NOT EXISTS (SELECT 1 FROM ingest_stage s WHERE s.source_id = r.source_id AND s.q_reason IS NULL)`, src); err != nil {
+		if err := a.snapshot(ctx); err != nil {
+			return err
+		}
+		nGone, err := a.count(ctx, "deletions", `
+			SELECT count(*) FROM ingest_current c
+			WHERE NOT c.deleted AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = c.source_id)`)
+		if err != nil {
 			return err
 		}
 		if nGone > 0 && sr.Stored == 0 && !j.allowNil {
@@ -102,117 +354,51 @@ func (j *job) apply(ctx context.Context, tx *store.Tx, s *stage, runID int64, sr
 				"(set allow_empty: true on the source if the system really is empty)", sr.Read, sr.Quarantined, nGone)
 		}
 		sr.Deleted += nGone
-	}
-
-	fieldCols := make([]string, 0, record.NumFields)
-	for _, f := range record.AllFields() {
-		fieldCols = append(fieldCols, store.QuoteIdent(f.Name()))
-	}
-	stageFieldExprs := make([]string, 0, record.NumFields)
-	for _, f := range record.AllFields() {
-		if pos, ok := s.fieldPos(f); ok {
-			stageFieldExprs = append(stageFieldExprs, packedAt("s.p", pos))
-		} else {
-			stageFieldExprs = append(stageFieldExprs, "NULL")
+		if nGone > 0 {
+			if _, err := a.exec(ctx, "retire missing", `
+				UPDATE source_records SET is_current = false
+				WHERE source = ? AND is_current AND NOT deleted
+				  AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = source_records.source_id)`, src); err != nil {
+				return err
+			}
+			if _, err := a.exec(ctx, "full-extract deletes", `
+				INSERT INTO source_records (`+a.allCols+`)
+				SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, ?, NULL, r.content_hash || ':deleted',
+				       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+a.oldFields+`
+				FROM source_records r
+				WHERE r.source = ? AND r.run_id <> ? AND NOT r.deleted
+				  AND r.version = (SELECT max(version) FROM source_records m WHERE m.rid = r.rid)
+				  AND NOT r.is_current
+				  AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = r.source_id)`, runID, src, runID); err != nil {
+				return err
+			}
 		}
 	}
-	allCols := strings.Join(append(append([]string(nil), sourceCols...), fieldCols...), ", ")
-	oldFields := "r." + strings.Join(fieldCols, ", r.")
-
-	// Retire the versions that are replaced (changed, deleted by a delta, or
-	// missing from a full extract).
-	if _, err := exec("retire versions", `
-		UPDATE source_records SET is_current = false
-		WHERE source = ? AND is_current AND (
-			rid IN (SELECT old_rid FROM ingest_plan WHERE action IN ('changed', 'delete'))`+
-		map[bool]string{true: ")", false: `
-			OR (NOT deleted AND NOT EXISTS (SELECT 1 FROM ingest_stage s WHERE s.source_id = source_records.source_id AND s.q_reason IS NULL)))`}[j.spec.Delta],
-		src); err != nil {
+	if err := a.endRels(ctx); err != nil {
 		return err
 	}
-	// New records and new versions of changed ones.
-	if _, err := exec("store records", `
-		INSERT INTO source_records (`+allCols+`)
-		WITH sp AS MATERIALIZED (SELECT seq, source_id, line, content_hash, observed_at, string_split(packed, chr(31)) AS p
-		                         FROM ingest_stage WHERE q_reason IS NULL)
-		SELECT CASE WHEN p.action = 'new' THEN nextval('rid_seq') ELSE p.old_rid END,
-		       ?, s.source_id, ?, CASE WHEN p.action = 'new' THEN 1 ELSE p.old_version + 1 END, ?, s.line, s.content_hash,
-		       true, false, s.observed_at, `+packedAt("s.p", packInvalid)+`, `+packedAt("s.p", packFlags)+`, `+packedAt("s.p", packAttrs)+`,
-		       `+strings.Join(stageFieldExprs, ", ")+`
-		FROM sp s JOIN ingest_plan p USING (seq)
-		WHERE p.action IN ('new', 'changed')`, src, string(j.src.Kind), runID); err != nil {
-		return err
-	}
-	// Deletions keep the last values, as a new version marked deleted.
-	if nDelete > 0 {
-		if _, err := exec("delta deletes", `
-			INSERT INTO source_records (`+allCols+`)
-			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, ?, s.line, s.content_hash,
-			       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+oldFields+`
-			FROM ingest_plan p JOIN ingest_stage s USING (seq)
-			JOIN source_records r ON r.rid = p.old_rid AND r.version = p.old_version
-			WHERE p.action = 'delete'`, runID); err != nil {
-			return err
-		}
-	}
-	if nGone > 0 {
-		if _, err := exec("full-extract deletes", `
-			INSERT INTO source_records (`+allCols+`)
-			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, ?, NULL, r.content_hash || ':deleted',
-			       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+oldFields+`
-			FROM source_records r
-			WHERE r.source = ? AND r.run_id <> ? AND NOT r.deleted
-			  AND r.version = (SELECT max(version) FROM source_records m WHERE m.rid = r.rid)
-			  AND NOT r.is_current
-			  AND NOT EXISTS (SELECT 1 FROM ingest_stage s WHERE s.source_id = r.source_id AND s.q_reason IS NULL)`, runID, src, runID); err != nil {
-			return err
-		}
-	}
-	if err := j.applyRels(ctx, tx, s, runID, exec); err != nil {
-		return err
-	}
-	if _, err := exec("counts", `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
+	if _, err := a.exec(ctx, "counts", `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, runID, src, string(j.src.Kind), sr.Read, sr.Stored, sr.New, sr.Changed, sr.Unchanged, sr.Deleted, sr.Quarantined); err != nil {
 		return err
 	}
-	if _, err := exec("drop staging", `DROP TABLE ingest_stage; DROP TABLE ingest_plan`); err != nil {
-		return err
-	}
-	return nil
+	_, err = a.exec(ctx, "drop staging", dropStageSQL)
+	return err
 }
 
-// applyRels records the relationships the rows state: new edges are added;
+// endRels records the relationships the rows stated: new edges are added;
 // edges the source no longer states get valid_to = today (kept, not removed).
-func (j *job) applyRels(ctx context.Context, tx *store.Tx, s *stage, runID int64, exec func(string, string, ...any) (int64, error)) error {
-	rels := j.spec.Rels()
-	src := j.src.Name
-	if len(rels) == 0 {
+func (a *applier) endRels(ctx context.Context) error {
+	if len(a.j.spec.Rels()) == 0 {
 		return nil
 	}
-	var parts []string
-	var args []any
-	for i, r := range rels {
-		col := packedAt("string_split(packed, chr(31))", s.relPos(i))
-		if r.ThisIsFrom {
-			parts = append(parts, `SELECT ? AS from_source, source_id AS from_id, ? AS to_source, `+col+` AS to_id, ? AS rel_type, source_id AS this_id
-				FROM ingest_stage WHERE q_reason IS NULL AND NOT deleted AND `+col+` IS NOT NULL`)
-			args = append(args, src, r.Other, string(r.Type))
-		} else {
-			parts = append(parts, `SELECT ? AS from_source, `+col+` AS from_id, ? AS to_source, source_id AS to_id, ? AS rel_type, source_id AS this_id
-				FROM ingest_stage WHERE q_reason IS NULL AND NOT deleted AND `+col+` IS NOT NULL`)
-			args = append(args, r.Other, src, string(r.Type))
-		}
-	}
-	if _, err := exec("relationships", `CREATE OR REPLACE TEMP TABLE ingest_rels AS SELECT DISTINCT * FROM (`+strings.Join(parts, " UNION ALL ")+`)`, args...); err != nil {
-		return err
-	}
+	src := a.j.src.Name
 	scope := ""
-	if j.spec.Delta {
+	if a.j.spec.Delta {
 		// A delta speaks only for the records it carries.
-		scope = ` AND ((from_source = $1 AND from_id IN (SELECT source_id FROM ingest_stage WHERE q_reason IS NULL))
-		            OR (to_source = $1 AND to_id IN (SELECT source_id FROM ingest_stage WHERE q_reason IS NULL)))`
+		scope = ` AND ((from_source = $1 AND from_id IN (SELECT source_id FROM ingest_ids))
+		            OR (to_source = $1 AND to_id IN (SELECT source_id FROM ingest_ids)))`
 	}
-	if _, err := exec("end relationships", `
+	if _, err := a.exec(ctx, "end relationships", `
 		UPDATE source_relationships SET valid_to = current_date
 		WHERE source = $1 AND valid_to IS NULL`+scope+`
 		  AND NOT EXISTS (SELECT 1 FROM ingest_rels e WHERE e.from_source = source_relationships.from_source AND e.from_id = source_relationships.from_id
@@ -220,14 +406,11 @@ func (j *job) applyRels(ctx context.Context, tx *store.Tx, s *stage, runID int64
 		src); err != nil {
 		return err
 	}
-	if _, err := exec("add relationships", `
+	_, err := a.exec(ctx, "add relationships", `
 		INSERT INTO source_relationships (source, from_source, from_id, to_source, to_id, rel_type, valid_from, valid_to, run_id)
-		SELECT $1, e.from_source, e.from_id, e.to_source, e.to_id, e.rel_type, NULL, NULL, $2 FROM ingest_rels e
+		SELECT DISTINCT $1, e.from_source, e.from_id, e.to_source, e.to_id, e.rel_type, NULL::DATE, NULL::DATE, $2 FROM ingest_rels e
 		WHERE NOT EXISTS (SELECT 1 FROM source_relationships r WHERE r.source = $1 AND r.valid_to IS NULL
 		                  AND e.from_source = r.from_source AND e.from_id = r.from_id AND e.to_source = r.to_source
-		                  AND e.to_id = r.to_id AND e.rel_type = r.rel_type)`, src, runID); err != nil {
-		return err
-	}
-	_, err := exec("drop relationships", `DROP TABLE ingest_rels`)
+		                  AND e.to_id = r.to_id AND e.rel_type = r.rel_type)`, src, a.runID)
 	return err
 }

@@ -105,6 +105,11 @@ type IngestOptions struct {
 	RunID   int64        // 0: Ingest opens and finishes its own run with st.BeginRun / st.FinishRun
 	Sources []string     // nil: every source in cfg
 	Logger  *slog.Logger // may be nil
+
+	// Tests set these small; 0 means the defaults.
+	chunkRows  int  // rows staged per chunk (at least one batch)
+	batchRows  int  // rows per batch through the mappers
+	noFastPath bool // compare every chunk with the store, even on a first load
 }
 
 // SourceReport reconciles one source: Read = Stored + Quarantined, and

@@ -127,3 +127,36 @@ func TestHouseholdsAndRelationships(t *testing.T) {
 		t.Errorf("largest person = %s, want %s", largest, jane)
 	}
 }
+
+// A source that sends the family name in capitals ("SMITH John", read
+// family-first) does not make the golden record shout; an existing store
+// re-derives its records once when the policy gains the rule.
+func TestGoldenNameProperCase(t *testing.T) {
+	w := goldentest.New(t)
+	w.Put(
+		goldentest.Person("council_tax:A1", "title", "MR", "given_name", "John", "family_name", "SMITH-JONES").Seen(2025, 1, 1),
+		goldentest.Person("housing:T9", "given_name", "Sean", "family_name", "O'BRIEN"),
+		goldentest.Person("education:E5", "given_name", "Mary", "family_name", "McDonald"),
+	)
+	w.Cluster(record.Person)
+	w.Build(record.Person)
+	for key, want := range map[string][2]string{
+		"council_tax:A1": {"John", "Smith-Jones"},
+		"housing:T9":     {"Sean", "O'Brien"},
+		"education:E5":   {"Mary", "McDonald"},
+	} {
+		_, _, _, vals := w.Golden(w.IDOf(key))
+		if vals["given_name"] != want[0] || vals["family_name"] != want[1] {
+			t.Errorf("%s: golden name %q %q, want %q %q", key, vals["given_name"], vals["family_name"], want[0], want[1])
+		}
+		if key == "council_tax:A1" && vals["title"] != "Mr" {
+			t.Errorf("%s: title %q", key, vals["title"])
+		}
+	}
+	// The source record keeps what the source sent.
+	var fam string
+	w.St.DB.QueryRow(`SELECT family_name FROM current_records WHERE source = 'housing'`).Scan(&fam)
+	if fam != "O'BRIEN" {
+		t.Errorf("source record family_name = %q", fam)
+	}
+}

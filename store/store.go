@@ -34,9 +34,10 @@ var ErrLocked = errors.New("the store is in use by another golden process; try a
 
 // Store is an open golden store.
 type Store struct {
-	DB   *sql.DB
-	path string
-	conn *duckdb.Connector
+	DB     *sql.DB
+	path   string
+	conn   *duckdb.Connector
+	staged staging
 }
 
 // Querier is what *sql.DB, *sql.Conn and *Tx have in common, so that code
@@ -81,6 +82,10 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 	if err := db.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, openError(path, err)
+	}
+	if err := s.registerStaged(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	if !opts.ReadOnly {
 		if err := s.Migrate(ctx); err != nil {

@@ -50,7 +50,7 @@ type ConflictError struct {
 }
 
 func (e *ConflictError) Error() string {
-	return fmt.Sprintf("steward: %s and %s are already %s (revoke that decision first)", e.A, e.B, e.Rule)
+	return fmt.Sprintf("steward: %s and %s are already %s (revoke that decision first: golden revoke %s %s)", e.A, e.B, e.Rule, e.A, e.B)
 }
 
 // member is a current source record.
@@ -228,7 +228,7 @@ type Result struct {
 	Recorded  int             `json:"recorded"` // new constraint rows (repeats of an active decision are skipped)
 	Report    *golden.Report  `json:"report,omitempty"`
 	GoldenIDs map[string]bool `json:"-"`
-	RunID     int64           `json:"-"` // the run the decisions were recorded under
+	RunID     int64           `json:"run_id"` // the run the decisions were recorded under
 }
 
 // Commit records the decisions (refusing any that contradict an active
@@ -297,14 +297,14 @@ func recordDecisions(ctx context.Context, tx *store.Tx, ds []Decision, opts Opti
 		return 0, err
 	}
 	now := time.Now().UTC()
-	err := tx.Append(ctx, "link_constraints", []string{"kind", "a_source", "a_id", "b_source", "b_id", "rule", "origin", "decided_by", "decided_at", "values_hash", "note", "active"},
+	err := tx.Append(ctx, "link_constraints", []string{"kind", "a_source", "a_id", "b_source", "b_id", "rule", "origin", "decided_by", "decided_at", "values_hash", "note", "active", "run_id"},
 		func(a *store.Appender) error {
 			for _, d := range fresh {
 				var note driver.Value
 				if opts.Note != "" {
 					note = opts.Note
 				}
-				if err := a.AppendRow(string(d.Kind), d.A.Source, d.A.SourceID, d.B.Source, d.B.SourceID, d.Rule, "steward", opts.By, now, d.ValuesHash, note, true); err != nil {
+				if err := a.AppendRow(string(d.Kind), d.A.Source, d.A.SourceID, d.B.Source, d.B.SourceID, d.Rule, "steward", opts.By, now, d.ValuesHash, note, true, opts.RunID); err != nil {
 					return err
 				}
 			}

@@ -80,6 +80,10 @@ type KindPolicy struct {
 	Rules  []Rule                  // for fields with no rule of their own
 	Fields map[record.Field][]Rule // per-field overrides
 	Groups []Group
+	// ProperCase are name fields whose surviving value, when a source
+	// wrote it in one case only ("SMITH"), is given its proper case
+	// ("Smith", "O'Brien", "McDonald"): see ProperName.
+	ProperCase []record.Field
 }
 
 // Policy is a whole survivorship configuration.
@@ -122,6 +126,7 @@ func Default() *Policy {
 			{Name: "name", Fields: []record.Field{record.Title, record.GivenName, record.MiddleNames, record.FamilyName}, Rules: []Rule{Valid, Trust, Complete, Recent}},
 			{Name: "address", Fields: AddressFields(), Rules: []Rule{Valid, Recent, Trust, Complete}},
 		},
+		ProperCase: []record.Field{record.Title, record.GivenName, record.MiddleNames, record.FamilyName, record.PreviousFamilyNames},
 	}
 	property := &KindPolicy{
 		Rules:  []Rule{Valid, Trust, Recent, Complete},
@@ -202,6 +207,11 @@ func (kp *KindPolicy) Resolve(cands []Candidate) Result {
 		if !valid {
 			res.Fields[f] = Choice{}
 		}
+	}
+	// A name in capitals ("SMITH John", family-first) is a source's habit,
+	// not the person's name.
+	for _, f := range kp.ProperCase {
+		res.Fields[f].Value = ProperName(res.Fields[f].Value)
 	}
 	return res
 }

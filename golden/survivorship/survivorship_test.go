@@ -234,6 +234,8 @@ business:
 		{"unknown kind", "vehicle:\n  rules: [trust]\n", "surv.yaml:1: unknown key"},
 		{"field in two groups", "person:\n  groups:\n    contact: {fields: [postcode, phone]}\n", "in groups address and contact"},
 		{"trust not a number", "trust: {housing: high}\n", "surv.yaml:1: trust of housing"},
+		{"proper_case field", "person:\n  proper_case: [shoe_size]\n", "surv.yaml:2: proper_case: unknown field"},
+		{"proper_case not a list", "person:\n  proper_case: yes\n", "surv.yaml:2: proper_case: want a list"},
 	}
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
@@ -272,5 +274,39 @@ func TestInvalidValuesNeverSurvive(t *testing.T) {
 				t.Error("a valid field was dropped")
 			}
 		})
+	}
+}
+
+// A name a source writes in capitals survives properly cased; the
+// survivorship file can list other fields, or none.
+func TestProperCase(t *testing.T) {
+	cands := build([]cand{
+		{rid: 1, source: "council_tax", trust: 5, kv: []string{"title", "MR", "given_name", "John", "family_name", "MCDONALD-SMITH", "previous_family_names", "O'BRIEN;Jones"}},
+		{rid: 2, source: "housing", trust: 1, kv: []string{"given_name", "Jon", "family_name", "McDonald"}},
+	})
+	got := Default().For(record.Person).Resolve(cands)
+	for f, want := range map[record.Field]string{record.Title: "Mr", record.GivenName: "John", record.FamilyName: "McDonald-Smith", record.PreviousFamilyNames: "Jones;O'Brien"} {
+		if got.Fields[f].Value != want {
+			t.Errorf("%s = %q, want %q", f.Name(), got.Fields[f].Value, want)
+		}
+	}
+	if got.Fields[record.FamilyName].From[0] != 0 {
+		t.Errorf("family_name from %v: casing must not change which record survives", got.Fields[record.FamilyName].From)
+	}
+
+	none, err := Parse("s.yaml", []byte("person:\n  proper_case: []\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := none.For(record.Person).Resolve(cands).Fields[record.FamilyName].Value; v != "MCDONALD-SMITH" {
+		t.Errorf("proper_case: [] gave %q", v)
+	}
+	if none.Hash(record.Person, nil) == Default().Hash(record.Person, nil) {
+		t.Error("turning proper case off does not change the hash")
+	}
+	// Businesses keep their names as written ("ACME LTD").
+	biz := build([]cand{{rid: 1, source: "nndr", trust: 1, kv: []string{"business_name", "ACME LTD"}}})
+	if v := Default().For(record.Business).Resolve(biz).Fields[record.BusinessName].Value; v != "ACME LTD" {
+		t.Errorf("business_name = %q", v)
 	}
 }

@@ -167,8 +167,21 @@ func parseKind(file string, n *yaml.Node, kp *KindPolicy) error {
 					owner[f] = g.Name
 				}
 			}
+		case "proper_case":
+			var names []string
+			if err := val.Decode(&names); err != nil {
+				return config.Errorf(file, val, "proper_case: want a list of field names ([] for none)")
+			}
+			kp.ProperCase = []record.Field{}
+			for _, fn := range names {
+				f, ok := record.ParseField(fn)
+				if !ok {
+					return config.Errorf(file, val, "proper_case: unknown field %q", fn)
+				}
+				kp.ProperCase = append(kp.ProperCase, f)
+			}
 		default:
-			return config.Errorf(file, key, "unknown key %q (want rules, fields, groups)", key.Value)
+			return config.Errorf(file, key, "unknown key %q (want rules, fields, groups, proper_case)", key.Value)
 		}
 	}
 	return nil
@@ -206,6 +219,9 @@ func (p *Policy) Hash(k record.Kind, trust map[string]int) string {
 	}
 	for _, g := range kp.Groups {
 		fmt.Fprintf(h, "group %s=%v %v\n", g.Name, g.Fields, g.Rules)
+	}
+	if len(kp.ProperCase) > 0 {
+		fmt.Fprintf(h, "proper case %v\n", kp.ProperCase)
 	}
 	var srcs []string
 	for s := range trust {

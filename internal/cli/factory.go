@@ -70,3 +70,17 @@ func (f *Factory) OpenExistingStore(ctx context.Context, cfg *config.Config) (*s
 	}
 	return f.OpenStore(ctx, cfg)
 }
+
+// OpenStoreOnly opens the existing store for a command that needs nothing
+// but the store: golden.yaml is read when there is one (for the store's
+// path and settings) but not required when --db names the store.
+func (f *Factory) OpenStoreOnly(ctx context.Context) (*store.Store, error) {
+	cfg, err := f.Config()
+	if err != nil {
+		if f.DBPath == "" {
+			return nil, err
+		}
+		cfg = nil
+	}
+	return f.OpenExistingStore(ctx, cfg)
+}

@@ -29,6 +29,10 @@ type DeniedError struct {
 	Partner   string
 	Agreement string
 	Reason    string
+	// Code is CodeExpired or CodeNotStarted when every agreement
+	// considered is outside its start and end dates: a refusal the policy
+	// file decides (renew the agreement), not the data. "" otherwise.
+	Code string
 }
 
 func (e *DeniedError) Error() string {
@@ -54,19 +58,26 @@ func (e *UnknownError) Error() string {
 
 // Status says whether agreement a is in force at now, and if not, why.
 func (e *Engine) Status(a *Agreement, now time.Time) (bool, string) {
+	ok, _, why := e.status(a, now)
+	return ok, why
+}
+
+// status is Status with a code for the reason: CodeExpired or
+// CodeNotStarted for an agreement outside its dates, "" otherwise.
+func (e *Engine) status(a *Agreement, now time.Time) (bool, string, string) {
 	d := dateOf(now)
 	switch {
 	case a.Start.Set() && d.Before(a.Start.Time):
-		return false, fmt.Sprintf("agreement %s has not started (it starts on %s)", a.Reference, a.Start)
+		return false, CodeNotStarted, fmt.Sprintf("agreement %s has not started (it starts on %s)", a.Reference, a.Start)
 	case a.End.Set() && d.After(a.End.Time):
-		return false, fmt.Sprintf("agreement %s expired on %s", a.Reference, a.End)
+		return false, CodeExpired, fmt.Sprintf("agreement %s expired on %s", a.Reference, a.End)
 	case !a.Start.Set() || !a.End.Set():
-		return false, fmt.Sprintf("agreement %s has no start or end date", a.Reference)
+		return false, "", fmt.Sprintf("agreement %s has no start or end date", a.Reference)
 	}
 	if errs := e.errorsFor(a); len(errs) > 0 {
-		return false, fmt.Sprintf("the policy has %d error(s) affecting agreement %s, first %s:%d: %s (run `golden policy lint`)", len(errs), a.Reference, errs[0].File, errs[0].Line, errs[0].Message)
+		return false, "", fmt.Sprintf("the policy has %d error(s) affecting agreement %s, first %s:%d: %s (run `golden policy lint`)", len(errs), a.Reference, errs[0].File, errs[0].Line, errs[0].Message)
 	}
-	return true, ""
+	return true, "", ""
 }
 
 // errorsFor lists the errors that stop agreement a sharing: its own, its
@@ -112,16 +123,21 @@ func (e *Engine) Resolve(partner, ref string, now time.Time) (*Partner, *Agreeme
 	}
 	var active []*Agreement
 	var reasons []string
-	for _, a := range all {
-		if ok, why := e.Status(a, now); ok {
+	dates := ""
+	for i, a := range all {
+		ok, code, why := e.status(a, now)
+		if ok {
 			active = append(active, a)
-		} else {
-			reasons = append(reasons, why)
+			continue
+		}
+		reasons = append(reasons, why)
+		if i == 0 || (dates != "" && code == "") {
+			dates = code
 		}
 	}
 	switch len(active) {
 	case 0:
-		return pt, nil, &DeniedError{Partner: partner, Reason: strings.Join(reasons, "; ")}
+		return pt, nil, &DeniedError{Partner: partner, Reason: strings.Join(reasons, "; "), Code: dates}
 	case 1:
 		return pt, active[0], nil
 	}
@@ -188,8 +204,8 @@ func (e *Engine) Plan(partner, ref string, now time.Time) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ok, why := e.Status(a, now); !ok {
-		return nil, &DeniedError{Partner: partner, Agreement: a.Reference, Reason: why}
+	if ok, code, why := e.status(a, now); !ok {
+		return nil, &DeniedError{Partner: partner, Agreement: a.Reference, Reason: why, Code: code}
 	}
 	plan := &Plan{Partner: pt, Agreement: a, Now: now}
 	allowed := map[string]bool{}

@@ -73,11 +73,7 @@ func run(opts *Options) (err error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, cerr := opts.Factory.Config()
-	if cerr != nil && opts.Factory.DBPath == "" {
-		return cerr
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}

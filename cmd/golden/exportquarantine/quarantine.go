@@ -86,12 +86,7 @@ func run(ctx context.Context, opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	var cfgErr error
-	cfg, cfgErr := opts.Factory.Config()
-	if cfgErr != nil && opts.Factory.DBPath == "" {
-		return cfgErr
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}

@@ -99,7 +99,7 @@ func run(opts *Options) error {
 	if opts.JSON {
 		return cli.WriteJSON(opts.IO.Out, res)
 	}
-	fmt.Fprintf(opts.IO.Out, "recorded %d must-link decision(s) (%d already in force) by %s\n", res.Recorded, len(ds)-res.Recorded, opts.By)
+	fmt.Fprintf(opts.IO.Out, "recorded %d must-link decision(s) (%d already in force) by %s in run %d\n", res.Recorded, len(ds)-res.Recorded, opts.By, res.RunID)
 	if res.Report == nil {
 		fmt.Fprintln(opts.IO.Out, "not applied: the next `golden run` puts it into effect")
 		return nil

@@ -90,7 +90,7 @@ func TestStewardCommands(t *testing.T) {
 		t.Errorf("split of every record: exit %d (%v)", cli.ExitCode(err), err)
 	}
 	out, err = execute(t, newReview, cfg, db, "--kind", "person", "--json")
-	if err != nil || strings.TrimSpace(out) != "[]" {
+	if err != nil || !strings.Contains(out, `"total": 0`) || !strings.Contains(out, `"items": []`) {
 		t.Errorf("review after the decisions: %v\n%s", err, out)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -19,9 +20,11 @@ type Options struct {
 	Factory *cli.Factory
 	Ctx     context.Context
 
-	Kind  string
-	Limit int
-	JSON  bool
+	Kind      string
+	Limit     int
+	JSON      bool
+	Decisions bool // list the decisions instead of the queue
+	Revoked   bool // with Decisions: the revoked ones too
 }
 
 // New returns the review command. runF replaces the run function in tests.
@@ -39,10 +42,20 @@ func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
   possible-duplicate  a scored pair above the review threshold in two golden
                       records: merge them with 'golden merge' if they are one
 
-Exit code 3 when there is anything to review, so a scheduler can notify.`,
+At most --limit items of each type and kind are listed, most urgent first; when
+that leaves some out, a line on stderr says "showing N of M". --json prints
+{"items": [...], "shown": N, "total": M, "counts": [per kind and type]}.
+
+Exit code 3 when there is anything to review, so a scheduler can notify.
+
+--decisions lists the decisions in force instead, newest first: the stewards'
+(who, when, the run that recorded them, the note) and golden.yaml's
+constraints; --revoked adds the revoked ones, with who revoked them and when.`,
 		Example: `  golden review
   golden review --kind person --limit 20
-  golden review --json | jq '.[] | select(.type == "conflict")'`,
+  golden review --json | jq '.items[] | select(.type == "conflict")'
+  golden review --json | jq .total
+  golden review --decisions --revoked`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
@@ -51,8 +64,11 @@ Exit code 3 when there is anything to review, so a scheduler can notify.`,
 					return cli.Usagef("--kind: %v", err)
 				}
 			}
-			if opts.Limit < 0 {
-				return cli.Usagef("--limit must be positive")
+			if opts.Limit < 1 {
+				return cli.Usagef("--limit must be at least 1")
+			}
+			if opts.Revoked {
+				opts.Decisions = true
 			}
 			if runF != nil {
 				return runF(opts)
@@ -61,7 +77,9 @@ Exit code 3 when there is anything to review, so a scheduler can notify.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Kind, "kind", "", "only this kind (person, property, business)")
-	cmd.Flags().IntVar(&opts.Limit, "limit", 50, "at most this many items of each type and kind")
+	cmd.Flags().IntVar(&opts.Limit, "limit", steward.DefaultLimit, "at most this many items of each type and kind")
+	cmd.Flags().BoolVar(&opts.Decisions, "decisions", false, "list the steward decisions and golden.yaml constraints in force")
+	cmd.Flags().BoolVar(&opts.Revoked, "revoked", false, "with --decisions: the revoked decisions too")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -71,41 +89,66 @@ func run(opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, err := opts.Factory.Config()
-	if err != nil && opts.Factory.DBPath == "" {
-		return err
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	items, err := steward.Review(ctx, st.DB, steward.ReviewOptions{Kind: record.Kind(opts.Kind), Limit: opts.Limit})
+	if opts.Decisions {
+		return listDecisions(ctx, opts, st.DB)
+	}
+	q, err := steward.Review(ctx, st.DB, steward.ReviewOptions{Kind: record.Kind(opts.Kind), Limit: opts.Limit})
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
-		if items == nil {
-			items = []steward.Item{}
-		}
-		if err := cli.WriteJSON(opts.IO.Out, items); err != nil {
+		if err := cli.WriteJSON(opts.IO.Out, q); err != nil {
 			return err
 		}
-	} else {
-		if len(items) == 0 {
-			fmt.Fprintln(opts.IO.ErrOut, "nothing to review")
-			return nil
+	} else if err := printQueue(opts.IO, q); err != nil {
+		return err
+	}
+	if q.Total > 0 {
+		return &cli.WarningsError{Msg: fmt.Sprintf("%d item(s) to review", q.Total)}
+	}
+	return nil
+}
+
+// print writes the queue as a table (tab-separated lines to a pipe), and
+// says on ErrOut when the limit cut it.
+func printQueue(ios *cli.IOStreams, q *steward.Queue) error {
+	if q.Total == 0 {
+		fmt.Fprintln(ios.ErrOut, "nothing to review")
+		return nil
+	}
+	var w = ios.Out
+	var tw *tabwriter.Writer
+	if ios.IsTerminal {
+		tw = tabwriter.NewWriter(ios.Out, 2, 4, 2, ' ', 0)
+		w = tw
+	}
+	fmt.Fprintln(w, "TYPE\tKIND\tWHAT\tWHY")
+	for _, it := range q.Items {
+		what := strings.Join(it.GoldenIDs, " ")
+		if it.Type == "recheck" {
+			what = fmt.Sprintf("%s %s %s (by %s)", it.A, it.Rule, it.B, it.DecidedBy)
 		}
-		for _, it := range items {
-			what := strings.Join(it.GoldenIDs, " ")
-			if it.Type == "recheck" {
-				what = fmt.Sprintf("%s %s %s (by %s)", it.A, it.Rule, it.B, it.DecidedBy)
-			}
-			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\n", it.Type, it.Kind, what, it.Why)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", it.Type, it.Kind, what, it.Why)
+	}
+	if tw != nil {
+		if err := tw.Flush(); err != nil {
+			return err
 		}
 	}
-	if len(items) > 0 {
-		return &cli.WarningsError{Msg: fmt.Sprintf("%d item(s) to review", len(items))}
+	if q.Cut() {
+		var cut []string
+		for _, c := range q.Counts {
+			if c.Shown < c.Total {
+				cut = append(cut, fmt.Sprintf("%s %s %d of %d", c.Kind, c.Type, c.Shown, c.Total))
+			}
+		}
+		fmt.Fprintf(ios.ErrOut, "showing %d of %d items (%s); --limit N lists up to N of each type and kind\n",
+			q.Shown, q.Total, strings.Join(cut, ", "))
 	}
 	return nil
 }

@@ -27,7 +27,8 @@ func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
 		Use:   "runs",
 		Short: "List past runs: when, how long, status, and what each stage did",
 		Example: `  golden runs               # the last 20 runs
-  golden runs --limit 1 --json | jq '.[0].status'   # for a scheduler's health check`,
+  golden runs --limit 1 --json | jq '.[0].status'   # for a scheduler's health check
+  golden runs --db /backup/golden.duckdb            # no golden.yaml needed`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Limit < 1 {
 				return cli.Usagef("--limit must be at least 1")
@@ -45,11 +46,8 @@ func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
 
 func run(cmd *cobra.Command, opts *Options) error {
 	ctx := cmd.Context()
-	cfg, err := opts.Factory.Config()
-	if err != nil {
-		return err
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	// The history is in the store: with --db the project file is not needed.
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}

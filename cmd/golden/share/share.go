@@ -116,9 +116,12 @@ func run(cmd *cobra.Command, opts *Options) error {
 	})
 	var ue *gov.UnknownError
 	var ae *gov.AmbiguousError
+	var de *gov.DeniedError
 	switch {
 	case errors.As(err, &ue), errors.As(err, &ae), errors.Is(err, rules.ErrOutNotEmpty):
 		return &cli.UsageError{Err: err}
+	case errors.As(err, &de) && de.Code != "":
+		return outOfDates(eng, de, now)
 	case err != nil:
 		return err
 	}
@@ -149,6 +152,40 @@ func run(cmd *cobra.Command, opts *Options) error {
 		}
 	}
 	return nil
+}
+
+// outOfDates is the refusal to share under agreements that have expired or
+// not started: the policy file decides it, so it is a configuration error
+// (exit 2) naming each agreement, its dates and where they are written.
+func outOfDates(eng *gov.Engine, de *gov.DeniedError, now time.Time) error {
+	var b strings.Builder
+	b.WriteString(de.Error())
+	agreements := eng.Policy.AgreementsOf(de.Partner)
+	if de.Agreement != "" {
+		agreements = []*gov.Agreement{eng.Policy.Agreement(de.Agreement)}
+	}
+	for _, a := range agreements {
+		if a == nil {
+			continue
+		}
+		at := a.Pos
+		if a.End.Set() && now.After(a.End.Time) {
+			at = a.End.Pos
+		} else if a.Start.Set() {
+			at = a.Start.Pos
+		}
+		fmt.Fprintf(&b, "\n  %s: in force %s to %s (%s:%d)", a.Reference, orNone(a.Start.String()), orNone(a.End.String()), eng.Policy.File, at.Line)
+	}
+	fmt.Fprintf(&b, "\ntoday is %s: renew the agreement's dates in the policy, or share under another agreement (golden policy explain --partner %s)",
+		now.UTC().Format("2006-01-02"), de.Partner)
+	return &cli.UsageError{Err: errors.New(b.String())}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
 }
 
 // partnersHint lists the policy's partners and roles, if it can be read.

@@ -88,6 +88,7 @@ func TestShareCommandErrors(t *testing.T) {
 	expired = strings.Replace(expired, "start: 2026-01-01", "start: 2025-01-01", 1)
 	expired = strings.Replace(expired, "review: 2027-06-30", "review: 2025-06-30", 1)
 	expiredCfg := govtest.Project(t, expired, govtest.People)
+	notStartedCfg := govtest.Project(t, strings.Replace(govtest.Policy, "start: 2026-01-01", "start: 2026-07-01", 1), govtest.People)
 	tests := []struct {
 		name string
 		cfg  string
@@ -99,7 +100,10 @@ func TestShareCommandErrors(t *testing.T) {
 		{"no out", cfg, []string{"--partner", "nhs"}, cli.ExitUsage, "--out is required"},
 		{"bad format", cfg, []string{"--partner", "nhs", "--out", "x", "--format", "xls"}, cli.ExitUsage, "want one of csv"},
 		{"misspelt partner", cfg, []string{"--partner", "nhss", "--out", filepath.Join(dir, "a")}, cli.ExitUsage, `did you mean "nhs"`},
-		{"expired", expiredCfg, []string{"--partner", "nhs", "--out", filepath.Join(dir, "b")}, cli.ExitFailure, "expired on 2025-12-31"},
+		{"expired", expiredCfg, []string{"--partner", "nhs", "--out", filepath.Join(dir, "b")}, cli.ExitUsage, "expired on 2025-12-31"},
+		{"expired: dates", expiredCfg, []string{"--partner", "nhs", "--out", filepath.Join(dir, "b")}, cli.ExitUsage, "DSA-1: in force 2025-01-01 to 2025-12-31 (" + filepath.Join(filepath.Dir(expiredCfg), "policy.yaml") + ":"},
+		{"expired, named", expiredCfg, []string{"--partner", "nhs", "--agreement", "DSA-1", "--out", filepath.Join(dir, "b")}, cli.ExitUsage, "today is 2026-06-15: renew"},
+		{"not started", notStartedCfg, []string{"--partner", "nhs", "--out", filepath.Join(dir, "b")}, cli.ExitUsage, "has not started (it starts on 2026-07-01)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -76,11 +76,7 @@ func run(opts *Options) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	cfg, err := opts.Factory.Config()
-	if err != nil && opts.Factory.DBPath == "" {
-		return err
-	}
-	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
+	st, err := opts.Factory.OpenStoreOnly(ctx)
 	if err != nil {
 		return err
 	}

@@ -7,14 +7,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/council/golden/config"
+	"github.com/council/golden/golden"
 	"github.com/council/golden/internal/cli"
 	"github.com/council/golden/matching"
 	"github.com/council/golden/record"
+	"github.com/council/golden/store"
 )
 
 // Options are the command's inputs.
@@ -36,9 +40,14 @@ func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
 		Long: `Show how two source records were scored: the prior, then for each comparison
 the values compared, the level reached, its m and u, its weight and any
 term-frequency adjustment, up to the final match weight and probability; the
-blocking rule that makes them a candidate pair, the decision and their clusters.`,
+blocking rule that makes them a candidate pair, the decision and their clusters.
+
+With --db and no golden.yaml here, why works from the store alone when the
+stored model was trained on the default matching spec (a note on stderr says
+the thresholds shown are the defaults); otherwise it says what is missing.`,
 		Example: `  golden why council_tax:A1001 housing:T77
-  golden why council_tax:A1001 housing:T77 --json | jq .probability`,
+  golden why council_tax:A1001 housing:T77 --json | jq .probability
+  golden why --db /backup/golden.duckdb council_tax:A1001 housing:T77`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Ctx = cmd.Context()
@@ -74,7 +83,13 @@ func run(opts *Options) error {
 	}
 	cfg, err := opts.Factory.Config()
 	if err != nil {
-		return err
+		// The store alone will do when --db names it and there is no
+		// project file here: the model is in the store, and the matching
+		// spec is the default one if the model was trained on it.
+		if opts.Factory.DBPath == "" || !noProjectFile(opts.Factory) {
+			return err
+		}
+		cfg = nil
 	}
 	st, err := opts.Factory.OpenExistingStore(ctx, cfg)
 	if err != nil {
@@ -86,16 +101,55 @@ func run(opts *Options) error {
 		// "council_tax:X: no current record" reads "council_tax:X not found".
 		return &cli.NotFoundError{What: strings.TrimSuffix(err.Error(), ": "+matching.ErrRecordNotFound.Error())}
 	}
+	if errors.Is(err, matching.ErrNoModel) && cfg == nil {
+		return noSpec(ctx, st.DB, opts.A, err)
+	}
 	if errors.Is(err, matching.ErrNoModel) {
 		return cli.Usagef("%v (run `golden match` or `golden train` first)", err)
 	}
 	if err != nil {
 		return err
 	}
+	if cfg == nil {
+		fmt.Fprintf(opts.IO.ErrOut, "no %s here: scored with the default %s matching spec, which model v%d was trained on; "+
+			"the thresholds and blocking rules shown are the defaults (pass --config if golden.yaml sets others)\n",
+			config.DefaultFile, ex.Kind, ex.ModelVersion)
+	}
 	if opts.JSON {
 		return cli.WriteJSON(opts.IO.Out, ex)
 	}
 	return Print(opts.IO.Out, ex)
+}
+
+// noProjectFile reports whether no project file was named and there is
+// none in the current folder.
+func noProjectFile(f *cli.Factory) bool {
+	if f.ConfigPath != "" {
+		return false
+	}
+	_, err := os.Stat(config.DefaultFile)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// noSpec explains a model that cannot be used without golden.yaml: the
+// store keeps the model but not the matching spec it was trained on, and
+// the default spec is not that one.
+func noSpec(ctx context.Context, q store.Querier, a record.Key, err error) error {
+	res, rerr := golden.Resolve(ctx, q, a.String())
+	if rerr != nil {
+		return cli.Usagef("%v: without %s only a model trained on the default matching spec can be used (pass --config)", err, config.DefaultFile)
+	}
+	kind := record.Kind(res.Kind)
+	m, merr := matching.LoadModel(ctx, q, kind)
+	if errors.Is(merr, matching.ErrNoModel) {
+		return cli.Usagef("no trained %s model in the store (run `golden match` or `golden train` first)", kind)
+	}
+	if merr != nil {
+		return merr
+	}
+	return cli.Usagef("no %s here, and the %s model in the store (version %d, spec %s) was trained on a matching spec that is not the default: "+
+		"the store keeps the model but not golden.yaml's matching section it needs; pass --config with the project's golden.yaml",
+		config.DefaultFile, kind, m.Version, m.SpecHash)
 }
 
 func val(s *string) string {
