@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/council/golden/matching/standardise"
 	"github.com/council/golden/record"
@@ -156,19 +158,46 @@ func refreshFeatures(ctx context.Context, st *store.Store, kind record.Kind) (in
 		for _, f := range record.AllFields() {
 			cols = append(cols, "c."+store.QuoteIdent(f.Name()))
 		}
-		fz := NewFeaturizer()
+		// Standardising is pure Go: two featurizers share each chunk, so
+		// that both cores work while DuckDB waits.
+		fzs := []*Featurizer{NewFeaturizer(), NewFeaturizer()}
+		// The records to compute, found once: a query per chunk that
+		// looked for them again (an anti-join over every record and
+		// feature row) made the refresh quadratic in the population.
+		if _, err := tx.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+todoTable+` AS
+			SELECT c.rid FROM current_records c WHERE c.kind = $1 AND NOT EXISTS (
+				SELECT 1 FROM match_features f WHERE f.kind = $1 AND f.rid = c.rid AND f.version = c.version)`, string(kind)); err != nil {
+			return fmt.Errorf("features: %w", err)
+		}
+		defer tx.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.`+todoTable)
+		// Chunks are rid ranges of featureChunk records each, so that each
+		// read touches only its part of the store.
+		var bounds []int64
+		rows, err := tx.QueryContext(ctx, `SELECT rid FROM (SELECT rid, row_number() OVER (ORDER BY rid) - 1 AS n FROM `+todoTable+`)
+			WHERE n % $1 = 0 ORDER BY rid`, featureChunk)
+		if err != nil {
+			return fmt.Errorf("features: %w", err)
+		}
+		for rows.Next() {
+			var r int64
+			if err := rows.Scan(&r); err != nil {
+				rows.Close()
+				return fmt.Errorf("features: %w", err)
+			}
+			bounds = append(bounds, r)
+		}
+		rows.Close()
 		// One connection cannot stream a query and append at once: read a
 		// chunk of records, append its features, repeat.
-		last := int64(-1 << 62)
-		for {
-			batch, lastRid, err := readChunk(ctx, tx, cols, kind, last, fz)
+		for i, lo := range bounds {
+			hi := int64(math.MaxInt64)
+			if i+1 < len(bounds) {
+				hi = bounds[i+1]
+			}
+			batch, err := readChunk(ctx, tx, cols, kind, lo, hi, fzs)
 			if err != nil {
 				return err
 			}
-			if len(batch) == 0 {
-				return nil
-			}
-			last = lastRid
 			n += int64(len(batch))
 			err = tx.Append(ctx, "match_features", featureColumns, func(a *store.Appender) error {
 				for _, row := range batch {
@@ -185,22 +214,26 @@ func refreshFeatures(ctx context.Context, st *store.Store, kind record.Kind) (in
 				return err
 			}
 		}
+		return nil
 	})
 	return n, err
 }
 
 const featureChunk = 50_000
 
-func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kind, after int64, fz *Featurizer) ([][]driver.Value, int64, error) {
+const todoTable = "_m_features_todo"
+
+// readChunk computes the features of the records to compute with lo ≤ rid
+// < hi, the chunk split between the featurizers.
+func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kind, lo, hi int64, fzs []*Featurizer) ([][]driver.Value, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM current_records c
-		WHERE c.kind = $1 AND c.rid > $2 AND NOT EXISTS (SELECT 1 FROM match_features f WHERE f.kind = $1 AND f.rid = c.rid AND f.version = c.version)
-		ORDER BY c.rid LIMIT $3`, string(kind), after, featureChunk)
+		WHERE c.kind = $1 AND c.rid >= $2 AND c.rid < $3 AND c.rid IN (SELECT rid FROM `+todoTable+` WHERE rid >= $2 AND rid < $3)
+		ORDER BY c.rid`, string(kind), lo, hi)
 	if err != nil {
-		return nil, 0, fmt.Errorf("features: %w", err)
+		return nil, fmt.Errorf("features: %w", err)
 	}
 	defer rows.Close()
-	var out [][]driver.Value
-	var last int64
+	var in []sourceRow
 	for rows.Next() {
 		var r sourceRow
 		var inv sql.NullString
@@ -209,16 +242,30 @@ func readChunk(ctx context.Context, tx *store.Tx, cols []string, kind record.Kin
 			dest = append(dest, &r.values[i])
 		}
 		if err := rows.Scan(dest...); err != nil {
-			return nil, 0, fmt.Errorf("features: read: %w", err)
+			return nil, fmt.Errorf("features: read: %w", err)
 		}
 		r.invalid = inv.String
-		out = append(out, fz.Row(kind, &r))
-		last = r.rid
+		in = append(in, r)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("features: read: %w", err)
+		return nil, fmt.Errorf("features: read: %w", err)
 	}
-	return out, last, nil
+	out := make([][]driver.Value, len(in))
+	var wg sync.WaitGroup
+	part := (len(in) + len(fzs) - 1) / max(len(fzs), 1)
+	for w, fz := range fzs {
+		from, to := w*part, min((w+1)*part, len(in))
+		if from >= to {
+			break
+		}
+		wg.Go(func() {
+			for i := from; i < to; i++ {
+				out[i] = fz.Row(kind, &in[i])
+			}
+		})
+	}
+	wg.Wait()
+	return out, nil
 }
 
 // attrNames lists the attribute names worth comparing in kind's features:

@@ -32,10 +32,12 @@ type Options struct {
 	Logger      *slog.Logger
 }
 
-// StageTiming is how long one stage took.
+// StageTiming is how long one stage took: wall time, and the CPU time
+// (user + system, all threads of the process) it used.
 type StageTiming struct {
 	Name     string        `json:"name"`
 	Duration time.Duration `json:"duration_ns"`
+	CPU      time.Duration `json:"cpu_ns"`
 }
 
 // Report says what a match run did.
@@ -65,12 +67,12 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 		return nil, err
 	}
 	rep := &Report{Kind: kind}
-	stage := time.Now()
+	stage, stageCPU := time.Now(), processCPU()
 	lap := func(name string) {
-		now := time.Now()
-		rep.Timings = append(rep.Timings, StageTiming{Name: name, Duration: now.Sub(stage)})
-		log.Info("match stage", "kind", kind, "stage", name, "took", now.Sub(stage).Round(time.Millisecond))
-		stage = now
+		now, cpu := time.Now(), processCPU()
+		rep.Timings = append(rep.Timings, StageTiming{Name: name, Duration: now.Sub(stage), CPU: cpu - stageCPU})
+		log.Info("match stage", "kind", kind, "stage", name, "took", now.Sub(stage).Round(time.Millisecond), "cpu", (cpu - stageCPU).Round(time.Millisecond))
+		stage, stageCPU = now, cpu
 	}
 
 	if _, err := refreshFeatures(ctx, st, kind); err != nil {
@@ -177,6 +179,11 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 	}
 	lap("scoring")
 
+	step := time.Now()
+	substep := func(name string) {
+		log.Debug("match step", "kind", kind, "step", name, "took", time.Since(step).Round(time.Millisecond))
+		step = time.Now()
+	}
 	err = st.InTxConn(ctx, conn, func(tx *store.Tx) error {
 		for _, table := range []string{"match_pairs", "match_negative_pairs"} {
 			if incremental {
@@ -201,7 +208,8 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 			FROM match_pairs WHERE kind = $1`, string(kind), s.Thresholds.Link).Scan(&rep.Links, &rep.Review); err != nil {
 			return fmt.Errorf("pairs: %w", err)
 		}
-		stats, n, err := writeClusters(ctx, tx, gen, s, kind, opts.RunID)
+		substep("write pairs")
+		stats, n, err := writeClusters(ctx, tx, gen, s, kind, opts.RunID, substep)
 		if err != nil {
 			return err
 		}
@@ -212,6 +220,7 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 		if _, err := tx.ExecContext(ctx, `INSERT INTO match_state SELECT kind, rid, version FROM match_features WHERE kind = $1`, string(kind)); err != nil {
 			return err
 		}
+		substep("state")
 		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs VALUES ($1, $2, $3, $4, $5)`, string(kind), opts.RunID, model.Version, incremental, time.Now().UTC())
 		return err
 	})
@@ -224,7 +233,7 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 
 // writeClusters clusters the kind's pairs in Go and rewrites the rows of
 // match_clusters that changed.
-func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.Spec, kind record.Kind, runID int64) (cluster.Stats, int64, error) {
+func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.Spec, kind record.Kind, runID int64, step func(string)) (cluster.Stats, int64, error) {
 	var rids []int64
 	rows, err := tx.QueryContext(ctx, `SELECT rid FROM `+gen.D.Quote(gen.T.Base))
 	if err != nil {
@@ -239,6 +248,7 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 		rids = append(rids, r)
 	}
 	rows.Close()
+	step("cluster: read records")
 	g := cluster.NewGraph(rids)
 	rows, err = tx.QueryContext(ctx, `SELECT rid_l, rid_r, probability FROM match_pairs WHERE kind = $1`, string(kind))
 	if err != nil {
@@ -253,26 +263,7 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 		g.AddEdge(e)
 	}
 	rows.Close()
-	// A veto matters only between records that both have a link: others
-	// stay singletons whatever it says. Loading only those keeps millions
-	// of negative pairs out of memory.
-	rows, err = tx.QueryContext(ctx, `WITH linked AS (
-			SELECT rid_l AS rid FROM match_pairs WHERE kind = $1 AND probability >= $2
-			UNION SELECT rid_r FROM match_pairs WHERE kind = $1 AND probability >= $2)
-		SELECT n.rid_l, n.rid_r FROM match_negative_pairs n
-		WHERE n.kind = $1 AND n.rid_l IN (SELECT rid FROM linked) AND n.rid_r IN (SELECT rid FROM linked)`, string(kind), s.Thresholds.Link)
-	if err != nil {
-		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
-	}
-	for rows.Next() {
-		var a, b int64
-		if err := rows.Scan(&a, &b); err != nil {
-			rows.Close()
-			return cluster.Stats{}, 0, err
-		}
-		g.Veto(a, b)
-	}
-	rows.Close()
+	step("cluster: read pairs")
 	rows, err = tx.QueryContext(ctx, `SELECT a.rid, b.rid, lc.rule FROM link_constraints lc
 		JOIN current_records a ON a.source = lc.a_source AND a.source_id = lc.a_id
 		JOIN current_records b ON b.source = lc.b_source AND b.source_id = lc.b_id
@@ -294,7 +285,49 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 		}
 	}
 	rows.Close()
+	// A veto is consulted only when a link would join two groups, and a
+	// group never reaches beyond the records that links and must-links
+	// connect: only the vetoes inside one such component are loaded (a
+	// household's members, each linked to their own records, are in
+	// different components). That keeps millions of negative pairs out of
+	// memory and gives the same clusters as loading them all.
+	comps := g.Components(s.Thresholds.Link)
+	const compTable = "_m_components"
+	if _, err := tx.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+compTable+` (rid BIGINT, comp INTEGER)`); err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	defer tx.ExecContext(context.Background(), `DROP TABLE IF EXISTS temp.`+compTable)
+	err = tx.Append(ctx, compTable, nil, func(a *store.Appender) error {
+		for i, r := range g.Rids() {
+			if comps[i] >= 0 {
+				if err := a.AppendRow(r, comps[i]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT n.rid_l, n.rid_r FROM match_negative_pairs n
+		JOIN `+compTable+` a ON a.rid = n.rid_l JOIN `+compTable+` b ON b.rid = n.rid_r
+		WHERE n.kind = $1 AND a.comp = b.comp`, string(kind))
+	if err != nil {
+		return cluster.Stats{}, 0, fmt.Errorf("clusters: %w", err)
+	}
+	for rows.Next() {
+		var a, b int64
+		if err := rows.Scan(&a, &b); err != nil {
+			rows.Close()
+			return cluster.Stats{}, 0, err
+		}
+		g.Veto(a, b)
+	}
+	rows.Close()
+	step("cluster: read vetoes")
 	ids, stats := g.Cluster(cluster.Options{Link: s.Thresholds.Link, MinDensity: s.Cluster.MinDensity})
+	step("cluster: union-find")
 	if _, err := tx.ExecContext(ctx, `DELETE FROM match_cluster_scratch WHERE kind = $1`, string(kind)); err != nil {
 		return stats, 0, err
 	}
@@ -309,6 +342,7 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 	if err != nil {
 		return stats, 0, fmt.Errorf("clusters: %w", err)
 	}
+	step("cluster: append")
 	for _, q := range []string{
 		`DELETE FROM match_clusters m WHERE m.kind = $1 AND NOT EXISTS (
 			SELECT 1 FROM match_cluster_scratch s WHERE s.kind = $1 AND s.rid = m.rid AND s.cluster_id = m.cluster_id)`,
@@ -325,6 +359,7 @@ func writeClusters(ctx context.Context, tx *store.Tx, gen *sqlgen.Gen, s *spec.S
 			return stats, 0, fmt.Errorf("clusters: %w", err)
 		}
 	}
+	step("cluster: write changes")
 	return stats, int64(stats.Clusters), nil
 }
 

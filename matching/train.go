@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -59,7 +58,12 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	for i, c := range s.Comparisons {
 		levels[i] = len(c.Levels)
 	}
-	q := gen.Gammas()
+	rules := sqlgen.EffectiveRules(s)
+	smp, err := trainingSample(ctx, conn, gen, rules)
+	if err != nil {
+		return nil, err
+	}
+	q := gen.Gammas(smp)
 	if _, err := conn.ExecContext(ctx, q.SQL, q.Args...); err != nil {
 		return nil, fmt.Errorf("train: comparison vectors: %w", err)
 	}
@@ -112,15 +116,16 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	u := em.U(rnd[""], levels)
 
 	// m and λ by EM, one session per blocking rule.
-	byMask, err := readPatterns(ctx, conn, gen.PatternCounts(), len(levels), true)
+	counts, err := readSampledPatterns(ctx, conn, gen.PatternCounts(smp), len(levels))
 	if err != nil {
 		return nil, fmt.Errorf("train: pattern counts: %w", err)
 	}
-	dropDistinct(s, byMask)
-	// Each rule trains on every candidate pair it finds, whichever rule
-	// found it first: a rule's pairs must not be thinned by earlier rules,
-	// or a later rule sees only the pairs that disagree on their keys.
-	rules := sqlgen.EffectiveRules(s)
+	// Each rule trains on every candidate pair it finds (or its sample of
+	// them), whichever rule found it first: a rule's pairs must not be
+	// thinned by earlier rules, or a later rule sees only the pairs that
+	// disagree on their keys. A sampled pair counts for the pairs it stands
+	// for (1 / the chance it was kept), so expected matches and λ are those
+	// of all candidates.
 	byRule := map[string][]em.Pattern{}
 	trainMask := int64(0)
 	for i, r := range rules {
@@ -129,17 +134,24 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		}
 	}
 	var allPatterns []em.Pattern
-	for key, ps := range byMask {
-		mask, _ := strconv.ParseInt(key, 10, 64)
+	for _, sp := range counts {
 		for i, r := range rules {
-			if i < 63 && mask&(1<<i) != 0 {
-				byRule[r.Name] = append(byRule[r.Name], ps...)
+			if i < 63 && sp.kept&(1<<i) != 0 {
+				p := sp.pattern
+				p.Count /= smp.Share(i)
+				byRule[r.Name] = append(byRule[r.Name], p)
 			}
 		}
-		if mask&trainMask != 0 {
-			allPatterns = append(allPatterns, ps...)
+		if sp.kept&trainMask != 0 && sp.p > 0 {
+			p := sp.pattern
+			p.Count /= sp.p
+			allPatterns = append(allPatterns, p)
 		}
 	}
+	dropDistinct(s, byRule)
+	pool := map[string][]em.Pattern{"": allPatterns}
+	dropDistinct(s, pool)
+	allPatterns = pool[""]
 	if len(allPatterns) == 0 {
 		return nil, fmt.Errorf("train: blocking found no candidate pairs among %d %s records", records, kind)
 	}
@@ -254,6 +266,76 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		model.Comparisons = append(model.Comparisons, cm)
 	}
 	return model, nil
+}
+
+// trainingSample chooses, per effective rule, the share of its candidate
+// pairs that training reads: all of them up to Training.MaxPairs, then a
+// repeatable sample of MaxPairs (by a hash of the pair and the seed).
+func trainingSample(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, rules []spec.BlockingRule) (sqlgen.Sample, error) {
+	s := gen.Spec
+	smp := sqlgen.Sample{Seed: s.Training.Seed}
+	for _, r := range rules {
+		smp.Train = append(smp.Train, !r.NoTrain)
+	}
+	if s.Training.MaxPairs <= 0 {
+		return smp, nil
+	}
+	q := gen.RuleCounts()
+	n := min(len(rules), 63)
+	counts := make([]int64, n)
+	dest := make([]any, n)
+	for i := range counts {
+		dest[i] = &counts[i]
+	}
+	if n > 0 {
+		if err := conn.QueryRowContext(ctx, q.SQL, q.Args...).Scan(dest...); err != nil {
+			return smp, fmt.Errorf("train: pairs per rule: %w", err)
+		}
+	}
+	for _, c := range counts {
+		f := 1.0
+		if c > int64(s.Training.MaxPairs) {
+			f = float64(s.Training.MaxPairs) / float64(c)
+		}
+		smp.Fraction = append(smp.Fraction, f)
+	}
+	return smp, nil
+}
+
+// sampledPattern is one row of the sampled pattern counts.
+type sampledPattern struct {
+	kept    int64   // rules whose sample holds these pairs
+	p       float64 // chance the global session's sample holds them
+	pattern em.Pattern
+}
+
+func readSampledPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int) ([]sampledPattern, error) {
+	rows, err := conn.QueryContext(ctx, q.SQL, q.Args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []sampledPattern
+	for rows.Next() {
+		var sp sampledPattern
+		g := make([]int64, nc)
+		var n int64
+		dest := make([]any, 0, nc+3)
+		dest = append(dest, &sp.kept, &sp.p)
+		for i := range g {
+			dest = append(dest, &g[i])
+		}
+		dest = append(dest, &n)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		sp.pattern = em.Pattern{Gammas: make([]int8, nc), Count: float64(n)}
+		for i, v := range g {
+			sp.pattern.Gammas[i] = int8(v)
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
 }
 
 // readPatterns reads pattern counts; with rule, the first column is the

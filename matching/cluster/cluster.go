@@ -39,7 +39,12 @@ type Stats struct {
 
 // Graph is the clustering input over a fixed set of records.
 type Graph struct {
-	rids  []int64 // sorted
+	rids []int64 // sorted
+	// A record's index: dense[rid-base] when the rids are dense enough
+	// (one slot per possible rid, -1 for none: faster than a map with
+	// millions of records), else index.
+	dense []int32
+	base  int64
 	index map[int64]int32
 	adj   [][]int32 // scored-pair neighbours
 	cant  [][]int32
@@ -58,18 +63,43 @@ func NewGraph(rids []int64) *Graph {
 	r := slices.Clone(rids)
 	slices.Sort(r)
 	r = slices.Compact(r)
-	g := &Graph{rids: r, index: make(map[int64]int32, len(r))}
-	for i, x := range r {
-		g.index[x] = int32(i)
+	g := &Graph{rids: r}
+	if len(r) > 0 && r[len(r)-1]-r[0] < 8*int64(len(r))+1024 {
+		g.base = r[0]
+		g.dense = make([]int32, r[len(r)-1]-r[0]+1)
+		for i := range g.dense {
+			g.dense[i] = -1
+		}
+		for i, x := range r {
+			g.dense[x-g.base] = int32(i)
+		}
+	} else {
+		g.index = make(map[int64]int32, len(r))
+		for i, x := range r {
+			g.index[x] = int32(i)
+		}
 	}
 	g.adj = make([][]int32, len(r))
 	return g
 }
 
+// at is rid's index, and whether the graph has it.
+func (g *Graph) at(rid int64) (int32, bool) {
+	if g.index != nil {
+		i, ok := g.index[rid]
+		return i, ok
+	}
+	if rid < g.base || rid-g.base >= int64(len(g.dense)) {
+		return 0, false
+	}
+	i := g.dense[rid-g.base]
+	return i, i >= 0
+}
+
 // AddEdge adds a scored pair; pairs naming unknown records are ignored.
 func (g *Graph) AddEdge(e Edge) {
-	a, okA := g.index[e.A]
-	b, okB := g.index[e.B]
+	a, okA := g.at(e.A)
+	b, okB := g.at(e.B)
 	if !okA || !okB || a == b {
 		return
 	}
@@ -80,8 +110,8 @@ func (g *Graph) AddEdge(e Edge) {
 
 // MustLink requires a and b in one cluster.
 func (g *Graph) MustLink(a, b int64) {
-	x, okA := g.index[a]
-	y, okB := g.index[b]
+	x, okA := g.at(a)
+	y, okB := g.at(b)
 	if okA && okB && x != y {
 		g.must = append(g.must, [2]int32{x, y})
 	}
@@ -89,8 +119,8 @@ func (g *Graph) MustLink(a, b int64) {
 
 // CannotLink forbids a and b in one cluster.
 func (g *Graph) CannotLink(a, b int64) {
-	x, okA := g.index[a]
-	y, okB := g.index[b]
+	x, okA := g.at(a)
+	y, okB := g.at(b)
 	if !okA || !okB || x == y {
 		return
 	}
@@ -105,8 +135,8 @@ func (g *Graph) CannotLink(a, b int64) {
 // clustering never joins two groups across it (a link between a and b
 // themselves is not affected: a pair is either a link or a veto).
 func (g *Graph) Veto(a, b int64) {
-	x, okA := g.index[a]
-	y, okB := g.index[b]
+	x, okA := g.at(a)
+	y, okB := g.at(b)
 	if !okA || !okB || x == y {
 		return
 	}
@@ -115,6 +145,59 @@ func (g *Graph) Veto(a, b int64) {
 	}
 	g.veto[x] = append(g.veto[x], y)
 	g.veto[y] = append(g.veto[y], x)
+}
+
+// Components groups the records that links (pairs at or above link) and
+// must-links connect, ignoring every guard: a cluster never reaches beyond
+// its component. It returns, aligned with Rids(), the index of the first
+// record of each record's component, or -1 for a record nothing connects.
+// A veto between two components can never be consulted, so only the vetoes
+// inside one need loading.
+func (g *Graph) Components(link float64) []int32 {
+	n := len(g.rids)
+	parent := make([]int32, n)
+	for i := range parent {
+		parent[i] = int32(i)
+	}
+	find := func(x int32) int32 {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	join := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	for _, e := range g.edges {
+		if e.p >= link {
+			join(e.a, e.b)
+		}
+	}
+	for _, m := range g.must {
+		join(m[0], m[1])
+	}
+	size := make([]int32, n)
+	for i := range parent {
+		size[find(int32(i))]++
+	}
+	out := make([]int32, n)
+	for i := range out {
+		r := find(int32(i))
+		if size[r] < 2 {
+			out[i] = -1
+		} else {
+			out[i] = r
+		}
+	}
+	return out
 }
 
 type uf struct {

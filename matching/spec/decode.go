@@ -72,6 +72,7 @@ func Apply(s *Spec, file string, n *yaml.Node) error {
 				"max_iterations": d.int(&s.Training.MaxIterations),
 				"tolerance":      d.float(&s.Training.Tolerance),
 				"seed":           d.int64(&s.Training.Seed),
+				"max_pairs":      d.int(&s.Training.MaxPairs),
 			}); err != nil {
 				return err
 			}

@@ -23,7 +23,7 @@ func Default(kind record.Kind) (*Spec, error) {
 	s.Kind = kind
 	s.Mode = Both
 	s.Cluster = Cluster{MinDensity: 0.1}
-	s.Training = Training{RandomPairs: 300_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1}
+	s.Training = Training{RandomPairs: 300_000, MaxIterations: 200, Tolerance: 1e-6, Seed: 1, MaxPairs: 200_000}
 	s.CompareAttributes = true
 	fillLabels(s)
 	return s, nil
@@ -132,12 +132,18 @@ func defaultPerson() *Spec {
 			block("dob", "given_sx"),
 			block("dob", "names_sx"),
 			block("dob", "pc"),
-			block("dob", "house"),
-			block("names_sx", "house"),
-			noTrain(block("pc", "house")),
+			{Keys: keys("dob", "house"), MaxBlock: 10},
+			{Keys: keys("names_sx", "house"), MaxBlock: 10},
+			// A postcode holds a few dozen people, so a name within it is
+			// a small block at any population: it finds the records without
+			// a birth date (council tax, electoral register) and without a
+			// house number (school contacts) that the rules on names alone
+			// lose once a name is common.
+			block("given_dm", "pc"),
+			noTrain(block("family_dm", "pc")),
 			noTrain(block("house", "street")),
-			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
-			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 30},
+			{Keys: []Key{{Column: "given", Prefix: 2}, {Column: "family", Prefix: 2}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},
+			{Keys: []Key{{Column: "family"}, {Column: "dob", Prefix: 4}}, MaxBlock: 10},
 			{Keys: keys("given_sx", "family_sx"), MaxBlock: 30},
 			block("email"),
 			block("email_user"),
@@ -236,13 +242,18 @@ func defaultBusiness() *Spec {
 		Blocking: []BlockingRule{
 			block("company_no"),
 			block("biz_key"),
-			block("biz_dm", "pc_out"),
-			block("biz_first", "town"),
-			// Many companies share an accountant's registered office.
-			noTrain(block("pc", "house")),
-			block("biz_first", "house"),
+			// A council is one or two postcode districts and one town: a
+			// name's first word there is a block that grows with the
+			// square of the businesses. Blocks over 20 are left to the
+			// rules with a number or a postcode.
+			{Keys: keys("biz_dm", "pc_out"), MaxBlock: 20},
+			{Keys: keys("biz_first", "town"), MaxBlock: 20},
+			// Many companies share an accountant's registered office: its
+			// block is capped too.
+			noTrain(BlockingRule{Keys: keys("pc", "house"), MaxBlock: 50}),
+			{Keys: keys("biz_first", "house"), MaxBlock: 20},
 			block("phone"),
-			{Keys: []Key{{Column: "biz_name", Prefix: 6}}},
+			{Keys: []Key{{Column: "biz_name", Prefix: 6}}, MaxBlock: 100},
 		},
 		Comparisons: []Comparison{
 			identifier("company_number", "company_no"),

@@ -83,6 +83,11 @@ type Training struct {
 	MaxIterations int     `json:"max_iterations"` // EM iterations per session
 	Tolerance     float64 `json:"tolerance"`      // EM stops when no parameter moves more
 	Seed          int64   `json:"seed"`           // sample seed
+	// MaxPairs bounds the candidate pairs each blocking rule's EM session
+	// reads: a rule that finds more trains on a repeatable sample of this
+	// many (by a hash of the pair and Seed), so that training costs the
+	// same at any population. 0 reads every pair.
+	MaxPairs int `json:"max_pairs"`
 }
 
 // BlockingRule finds candidate pairs that agree exactly on every key.

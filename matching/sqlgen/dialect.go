@@ -46,6 +46,9 @@ type Dialect interface {
 	JSONPath(key string) string
 	// Hash is a 64-bit hash of an integer expression, for repeatable samples.
 	Hash(x string) string
+	// Unit is a repeatable number in [0, 1) hashed from integer
+	// expressions, for samples of pairs.
+	Unit(xs ...string) string
 	Log2(x string) string
 	Pow2(x string) string
 	// CreateTemp makes a session-local table from a query.
@@ -91,6 +94,10 @@ func (DuckDB) JSONPath(key string) string {
 	return `$."` + strings.ReplaceAll(strings.ReplaceAll(key, `\`, `\\`), `"`, `\"`) + `"`
 }
 func (DuckDB) Hash(x string) string { return "hash(" + x + ")" }
+func (DuckDB) Unit(xs ...string) string {
+	// The top 53 bits of the hash, as a double in [0, 1).
+	return "CAST(hash(" + strings.Join(xs, ", ") + ") >> 11 AS DOUBLE) / 9007199254740992.0"
+}
 func (DuckDB) Log2(x string) string { return "log2(" + x + ")" }
 func (DuckDB) Pow2(x string) string { return "pow(2.0, " + x + ")" }
 func (DuckDB) CreateTemp(name, query string) string {

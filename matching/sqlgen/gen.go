@@ -2,6 +2,7 @@ package sqlgen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/council/golden/matching/spec"
@@ -263,13 +264,10 @@ func (g *Gen) Candidates(delta bool) Query {
 			parts = append(parts, q)
 		}
 	}
-	var name strings.Builder
-	name.WriteString("CASE min(i)")
-	for i, r := range rules {
-		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
-	}
-	name.WriteString(" END")
-	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule,\n       CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules\nFROM (\n" +
+	// The first rule is kept as its number: a name per pair would be a
+	// string on every one of millions of rows (Score names it only for the
+	// pairs it keeps).
+	q := "SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,\n       CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules\nFROM (\n" +
 		strings.Join(parts, "\nUNION ALL\n") + "\n)\nGROUP BY rid_l, rid_r"
 	b.w(g.D.CreateTemp(b.q(g.T.Cand), q))
 	return b.query()
@@ -375,24 +373,121 @@ func (g *Gen) gammaSelect(b *builder, from string, withTF bool) string {
 		b.q(g.T.Base) + " r ON r." + b.q("rid") + " = c.rid_r"
 }
 
-// Gammas renders the comparison vectors of every candidate into the gammas
-// table (used for training).
-func (g *Gen) Gammas() Query {
+// Sample is a repeatable subsample of the candidate pairs for training, so
+// that training costs the same however many records there are: a pair that
+// effective rule i finds is kept for rule i's session when its hash (of the
+// pair and Seed) is below Fraction[i]. A nil Fraction, or 1, keeps them all.
+type Sample struct {
+	Fraction []float64 // per effective rule (EffectiveRules order)
+	Train    []bool    // per effective rule: whether it trains (for the global session's inclusion probability)
+	Seed     int64
+}
+
+// Share is the share of rule i's pairs the sample keeps.
+func (s Sample) Share(i int) float64 {
+	if i < len(s.Fraction) && s.Fraction[i] < 1 {
+		return s.Fraction[i]
+	}
+	return 1
+}
+
+func (s Sample) sampled() bool {
+	for _, f := range s.Fraction {
+		if f < 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// sampleKept is, for a pair in c (with rid_l, rid_r and the rules bit
+// set), its hash h in [0, 1) and the bit set of rules whose sample keeps it
+// (kept, reading h).
+func (g *Gen) sampleKept(b *builder, smp Sample) (h, kept string) {
+	if !smp.sampled() {
+		return "0.0", "c.rules"
+	}
+	h = g.D.Unit("c.rid_l", "c.rid_r", b.p(smp.Seed))
+	full := int64(0)
+	var bits []string
+	for i, f := range smp.Fraction {
+		if i >= 63 {
+			break
+		}
+		if f >= 1 {
+			full |= 1 << i
+		} else {
+			bits = append(bits, fmt.Sprintf("CASE WHEN h < %s THEN (CAST(1 AS BIGINT) << %d) ELSE 0 END", b.p(f), i))
+		}
+	}
+	return h, "c.rules & (" + strconv.FormatInt(full, 10) + " | " + strings.Join(bits, " | ") + ")"
+}
+
+// sampleP is the chance that the global session's sample (the pairs kept
+// by any training rule) holds a pair in c: the largest fraction among the
+// training rules that found it.
+func (g *Gen) sampleP(b *builder, smp Sample) string {
+	if !smp.sampled() {
+		return "1.0"
+	}
+	var ps []string
+	for i := range smp.Fraction {
+		if i < 63 && i < len(smp.Train) && smp.Train[i] {
+			ps = append(ps, fmt.Sprintf("CASE WHEN c.rules & (CAST(1 AS BIGINT) << %d) <> 0 THEN %s ELSE 0.0 END", i, b.p(smp.Share(i))))
+		}
+	}
+	if len(ps) == 0 {
+		return "0.0"
+	}
+	return "greatest(" + strings.Join(ps, ", ") + ")"
+}
+
+// RuleCounts counts the candidate pairs each effective rule finds (rules
+// past the 63rd are not counted): columns n0, n1, ….
+func (g *Gen) RuleCounts() Query {
 	b := &builder{d: g.D}
-	inner := g.gammaSelect(b, b.q(g.T.Cand), false)
+	var sel []string
+	for i := range EffectiveRules(g.Spec) {
+		if i >= 63 {
+			break
+		}
+		sel = append(sel, fmt.Sprintf("count(*) FILTER (WHERE rules & (CAST(1 AS BIGINT) << %d) <> 0) AS %s", i, b.q(fmt.Sprintf("n%d", i))))
+	}
+	if len(sel) == 0 {
+		sel = append(sel, "count(*)")
+	}
+	b.w("SELECT " + strings.Join(sel, ",\n       ") + "\nFROM " + b.q(g.T.Cand))
+	return b.query()
+}
+
+// Gammas renders the comparison vectors of the candidates that smp keeps for
+// some rule into the gammas table (used for training).
+func (g *Gen) Gammas(smp Sample) Query {
+	b := &builder{d: g.D}
+	from := b.q(g.T.Cand)
+	if smp.sampled() {
+		h, kept := g.sampleKept(b, smp)
+		from = "(SELECT c.* FROM (SELECT *, " + h + " AS h FROM " + b.q(g.T.Cand) + " c) c WHERE " + kept + " <> 0)"
+	}
+	inner := g.gammaSelect(b, from, false)
 	b.w(g.D.CreateTemp(b.q(g.T.Gammas), inner))
 	return b.query()
 }
 
-// PatternCounts counts the candidates by the set of blocking rules they
-// satisfy (the rules bit set) and agreement pattern: EM's input.
-func (g *Gen) PatternCounts() Query {
+// PatternCounts counts the sampled candidates by the set of blocking rules
+// whose sample keeps them (kept), the global session's inclusion chance
+// (p) and agreement pattern: EM's input. smp must be the sample Gammas was
+// given.
+func (g *Gen) PatternCounts(smp Sample) Query {
 	b := &builder{d: g.D}
-	cols := []string{"rules"}
+	h, kept := g.sampleKept(b, smp)
+	p := g.sampleP(b, smp)
+	var cols []string
 	for _, c := range g.Spec.Comparisons {
 		cols = append(cols, b.q(GammaCol(c)))
 	}
-	b.w("SELECT " + strings.Join(cols, ", ") + ", count(*) AS n\nFROM " + b.q(g.T.Gammas) + "\nGROUP BY " + strings.Join(cols, ", "))
+	b.w("SELECT kept, p, " + strings.Join(cols, ", ") + ", count(*) AS n\nFROM (SELECT *, " + kept + " AS kept, " + p + " AS p\n  FROM (SELECT *, " + h + " AS h FROM " + b.q(g.T.Gammas) +
+		" c) c)\nWHERE kept <> 0\nGROUP BY kept, p, " + strings.Join(cols, ", "))
 	return b.query()
 }
 
@@ -469,7 +564,15 @@ func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 	if nl := g.heldCond(b, w); nl != "" {
 		capped = " WHEN " + nl + " THEN least(" + p + ", " + b.p(review) + ")"
 	}
-	q := "SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
+	// Rule names only for the pairs at or above the review threshold: the
+	// negative pairs (most of them) carry no rule.
+	var name strings.Builder
+	name.WriteString("CASE WHEN det IS NOT NULL THEN det WHEN w >= " + b.p(logit(review)) + " THEN CASE rule")
+	for i, r := range EffectiveRules(g.Spec) {
+		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
+	}
+	name.WriteString(" END END")
+	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
 		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
 	if veto > 0 {
 		q += " OR w < " + b.p(logit(veto))
@@ -514,7 +617,7 @@ func (g *Gen) heldCond(b *builder, w Weights) string {
 // mode allows it ("mode_ok").
 func (g *Gen) Explain(ridL, ridR int64, w Weights) Query {
 	b := &builder{d: g.D}
-	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS VARCHAR) AS rule, CAST(0 AS BIGINT) AS rules)"
+	from := "(SELECT " + b.p(ridL) + "::BIGINT AS rid_l, " + b.p(ridR) + "::BIGINT AS rid_r, CAST(NULL AS INTEGER) AS rule, CAST(0 AS BIGINT) AS rules)"
 	inner := g.gammaSelect(b, from, true)
 	var extra []string
 	for _, c := range g.Spec.Comparisons {

@@ -69,19 +69,36 @@ func TestGeneratedSQL(t *testing.T) {
 			w.Level = append(w.Level, lw)
 			w.TFU = append(w.TFU, tu)
 		}
+		// A sample as training takes it when rules find more pairs than
+		// Training.MaxPairs: rule 2 halved, rule 3 (no training) quartered.
+		smp := Sample{Seed: 1}
+		for i, r := range EffectiveRules(s) {
+			f := 1.0
+			switch i {
+			case 2:
+				f = 0.5
+			case 3:
+				f = 0.25
+			}
+			smp.Fraction = append(smp.Fraction, f)
+			smp.Train = append(smp.Train, !r.NoTrain && i != 3)
+		}
 		cases := map[string]Query{
-			"base":        g.Base(string(kind), 3, TFFloor{"given": 1e-4, "family": 1e-4, "pc": 1e-4, "biz_name": 1e-4}),
-			"candidates":  g.Candidates(false),
-			"incremental": g.Candidates(true),
-			"gammas":      g.Gammas(),
-			"patterns":    g.PatternCounts(),
-			"random":      g.RandomPatterns(1000, 1),
-			"score":       g.Score("_m_scored", w, 0.3, 0.01),
+			"base":            g.Base(string(kind), 3, TFFloor{"given": 1e-4, "family": 1e-4, "pc": 1e-4, "biz_name": 1e-4}),
+			"candidates":      g.Candidates(false),
+			"incremental":     g.Candidates(true),
+			"gammas":          g.Gammas(Sample{}),
+			"patterns":        g.PatternCounts(Sample{}),
+			"gammas_sample":   g.Gammas(smp),
+			"patterns_sample": g.PatternCounts(smp),
+			"rule_counts":     g.RuleCounts(),
+			"random":          g.RandomPatterns(1000, 1),
+			"score":           g.Score("_m_scored", w, 0.3, 0.01),
 		}
 		if kind != record.Person {
 			// The other kinds share the code paths: pin their spec-specific
 			// queries only.
-			for _, n := range []string{"incremental", "gammas", "patterns", "random", "base"} {
+			for _, n := range []string{"incremental", "gammas", "patterns", "random", "base", "gammas_sample", "patterns_sample", "rule_counts"} {
 				delete(cases, n)
 			}
 		}
@@ -109,7 +126,7 @@ func TestValuesAreNeverInlined(t *testing.T) {
 	s.Deterministic = []spec.Rule{{Name: evil, Equal: []string{"nhs"}}}
 	s.Blocking = append(s.Blocking, spec.BlockingRule{Name: evil + "2", Keys: []spec.Key{{Column: "attr." + `a"b`}}})
 	g := &Gen{D: DuckDB{}, Spec: s, T: DefaultTables}
-	for _, q := range []Query{g.Candidates(false), g.Gammas(), g.Base("person", 0, nil)} {
+	for _, q := range []Query{g.Candidates(false), g.Gammas(Sample{}), g.Base("person", 0, nil)} {
 		if strings.Contains(q.SQL, "DROP TABLE") {
 			t.Fatalf("a value was pasted into SQL:\n%s", q.SQL)
 		}

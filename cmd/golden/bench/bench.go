@@ -342,6 +342,15 @@ func (r *Result) WriteText(w io.Writer) {
 		if s.Error != "" {
 			fmt.Fprintf(w, "          %s\n", s.Error)
 		}
+		if len(s.Timings) > 0 {
+			// Wall and CPU time (user + system, every thread) per step:
+			// on a shared machine CPU time is the steadier figure.
+			fmt.Fprintf(w, "         ")
+			for _, t := range s.Timings {
+				fmt.Fprintf(w, " %s %s (cpu %s)", t.Name, t.Duration.Round(10*time.Millisecond), t.CPU.Round(10*time.Millisecond))
+			}
+			fmt.Fprintln(w)
+		}
 		if s.Name == "ingest" {
 			names := make([]string, 0, len(s.Detail))
 			for k, v := range s.Detail {

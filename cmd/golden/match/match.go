@@ -147,6 +147,9 @@ func Print(w io.Writer, r *matching.Report) {
 	fmt.Fprintf(w, "  took %s:", total.Round(time.Millisecond))
 	for _, t := range r.Timings {
 		fmt.Fprintf(w, " %s %s", t.Name, t.Duration.Round(time.Millisecond))
+		if t.CPU > 0 {
+			fmt.Fprintf(w, " (cpu %s)", t.CPU.Round(time.Millisecond))
+		}
 	}
 	fmt.Fprintln(w)
 }

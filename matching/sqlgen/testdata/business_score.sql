@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
-SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
+SELECT rid_l, rid_r, CASE WHEN det IS NOT NULL THEN det WHEN w >= $70 THEN CASE rule WHEN 0 THEN $71 WHEN 1 THEN $72 WHEN 2 THEN $73 WHEN 3 THEN $74 WHEN 4 THEN $75 WHEN 5 THEN $76 WHEN 6 THEN $77 WHEN 7 THEN $78 END END AS rule, w AS match_weight,
        CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.company_number" WHEN 2 THEN $55 WHEN 1 THEN $56 WHEN 0 THEN $57 ELSE 0 END + CASE "g.business_name" WHEN 7 THEN $58 WHEN 6 THEN $59 WHEN 5 THEN $60 WHEN 4 THEN $61 WHEN 3 THEN $62 WHEN 2 THEN $63 WHEN 1 THEN $64 WHEN 0 THEN $65 ELSE 0 END + CASE WHEN "g.business_name" = 7 THEN $66 * log2($67 / "tf.business_name") ELSE 0 END) <= $68 OR "g.company_number" = 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $69) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $18
@@ -65,7 +65,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $70 OR w < $71
+WHERE det IS NOT NULL OR w >= $79 OR w < $80
 -- args:
 -- $1 = 1
 -- $2 = 1
@@ -137,4 +137,13 @@ WHERE det IS NOT NULL OR w >= $70 OR w < $71
 -- $68 = 0
 -- $69 = 0.3
 -- $70 = -1.2223924213364479
--- $71 = -6.6293566200796095
+-- $71 = "company_no"
+-- $72 = "biz_key"
+-- $73 = "biz_dm+pc_out"
+-- $74 = "biz_first+town"
+-- $75 = "pc+house"
+-- $76 = "biz_first+house"
+-- $77 = "phone"
+-- $78 = "left(biz_name, 6)"
+-- $79 = -1.2223924213364479
+-- $80 = -6.6293566200796095

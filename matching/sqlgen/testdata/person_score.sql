@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
-SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
+SELECT rid_l, rid_r, CASE WHEN det IS NOT NULL THEN det WHEN w >= $103 THEN CASE rule WHEN 0 THEN $104 WHEN 1 THEN $105 WHEN 2 THEN $106 WHEN 3 THEN $107 WHEN 4 THEN $108 WHEN 5 THEN $109 WHEN 6 THEN $110 WHEN 7 THEN $111 WHEN 8 THEN $112 WHEN 9 THEN $113 WHEN 10 THEN $114 WHEN 11 THEN $115 WHEN 12 THEN $116 WHEN 13 THEN $117 WHEN 14 THEN $118 WHEN 15 THEN $119 WHEN 16 THEN $120 WHEN 17 THEN $121 END END AS rule, w AS match_weight,
        CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.given_name" WHEN 7 THEN $76 WHEN 6 THEN $77 WHEN 5 THEN $78 WHEN 4 THEN $79 WHEN 3 THEN $80 WHEN 2 THEN $81 WHEN 1 THEN $82 WHEN 0 THEN $83 ELSE 0 END + CASE WHEN "g.given_name" = 7 THEN $84 * log2($85 / "tf.given_name") ELSE 0 END + CASE "g.date_of_birth" WHEN 5 THEN $86 WHEN 4 THEN $87 WHEN 3 THEN $88 WHEN 2 THEN $89 WHEN 1 THEN $90 WHEN 0 THEN $91 ELSE 0 END + CASE "g.nhs_number" WHEN 2 THEN $92 WHEN 1 THEN $93 WHEN 0 THEN $94 ELSE 0 END + CASE "g.ni_number" WHEN 2 THEN $95 WHEN 1 THEN $96 WHEN 0 THEN $97 ELSE 0 END + CASE "g.email" WHEN 2 THEN $98 WHEN 1 THEN $99 WHEN 0 THEN $100 ELSE 0 END) <= $101) THEN least(1.0 / (1.0 + pow(2.0, -w)), $102) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $21
@@ -91,7 +91,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $103 OR w < $104
+WHERE det IS NOT NULL OR w >= $122 OR w < $123
 -- args:
 -- $1 = 0.92
 -- $2 = 0.8
@@ -196,4 +196,23 @@ WHERE det IS NOT NULL OR w >= $103 OR w < $104
 -- $101 = 1
 -- $102 = 0.3
 -- $103 = -1.2223924213364479
--- $104 = -6.6293566200796095
+-- $104 = "nhs"
+-- $105 = "ni"
+-- $106 = "given_dm+family_dm"
+-- $107 = "dob+family_sx"
+-- $108 = "dob+given_sx"
+-- $109 = "dob+names_sx"
+-- $110 = "dob+pc"
+-- $111 = "dob+house"
+-- $112 = "names_sx+house"
+-- $113 = "given_dm+pc"
+-- $114 = "family_dm+pc"
+-- $115 = "house+street"
+-- $116 = "left(given, 2)+left(family, 2)+left(dob, 4)"
+-- $117 = "family+left(dob, 4)"
+-- $118 = "given_sx+family_sx"
+-- $119 = "email"
+-- $120 = "email_user"
+-- $121 = "phone"
+-- $122 = -1.2223924213364479
+-- $123 = -6.6293566200796095

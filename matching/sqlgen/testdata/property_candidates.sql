@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_cand" AS
-SELECT rid_l, rid_r, CASE min(i) WHEN 0 THEN $1 WHEN 1 THEN $2 WHEN 2 THEN $3 WHEN 3 THEN $4 WHEN 4 THEN $5 WHEN 5 THEN $6 END AS rule,
+SELECT rid_l, rid_r, CAST(min(i) AS INTEGER) AS rule,
        CAST(bit_or(CASE WHEN i < 63 THEN CAST(1 AS BIGINT) << i ELSE 0 END) AS BIGINT) AS rules
 FROM (
 SELECT l."rid" AS rid_l, r."rid" AS rid_r, 0 AS i
@@ -22,9 +22,3 @@ FROM "_m_base" l JOIN "_m_base" r ON l."addr_key" = r."addr_key" AND l."rid" < r
 )
 GROUP BY rid_l, rid_r
 -- args:
--- $1 = "uprn"
--- $2 = "pc+house"
--- $3 = "pc+building"
--- $4 = "pc+flat"
--- $5 = "street+house+town"
--- $6 = "addr_key"

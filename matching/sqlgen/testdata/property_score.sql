@@ -1,5 +1,5 @@
 CREATE OR REPLACE TEMP TABLE "_m_scored" AS
-SELECT rid_l, rid_r, coalesce(det, rule) AS rule, w AS match_weight,
+SELECT rid_l, rid_r, CASE WHEN det IS NOT NULL THEN det WHEN w >= $52 THEN CASE rule WHEN 0 THEN $53 WHEN 1 THEN $54 WHEN 2 THEN $55 WHEN 3 THEN $56 WHEN 4 THEN $57 WHEN 5 THEN $58 END END AS rule, w AS match_weight,
        CASE WHEN det IS NOT NULL THEN 1.0 WHEN ((CASE "g.uprn" WHEN 1 THEN $39 WHEN 0 THEN $40 ELSE 0 END + CASE "g.flat" WHEN 2 THEN $41 WHEN 1 THEN $42 WHEN 0 THEN $43 ELSE 0 END + CASE "g.house_number" WHEN 1 THEN $44 WHEN 0 THEN $45 ELSE 0 END + CASE "g.building_name" WHEN 3 THEN $46 WHEN 2 THEN $47 WHEN 1 THEN $48 WHEN 0 THEN $49 ELSE 0 END) <= $50 OR "g.uprn" = 0) THEN least(1.0 / (1.0 + pow(2.0, -w)), $51) ELSE 1.0 / (1.0 + pow(2.0, -w)) END AS probability
 FROM (SELECT *,
      $11
@@ -54,7 +54,7 @@ FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
 JOIN "_m_base" r ON r."rid" = c.rid_r
   ))
-WHERE det IS NOT NULL OR w >= $52 OR w < $53
+WHERE det IS NOT NULL OR w >= $59 OR w < $60
 -- args:
 -- $1 = 0.9
 -- $2 = 0.92
@@ -108,4 +108,11 @@ WHERE det IS NOT NULL OR w >= $52 OR w < $53
 -- $50 = 0
 -- $51 = 0.3
 -- $52 = -1.2223924213364479
--- $53 = -6.6293566200796095
+-- $53 = "uprn"
+-- $54 = "pc+house"
+-- $55 = "pc+building"
+-- $56 = "pc+flat"
+-- $57 = "street+house+town"
+-- $58 = "addr_key"
+-- $59 = -1.2223924213364479
+-- $60 = -6.6293566200796095
