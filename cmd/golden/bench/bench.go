@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -209,7 +210,7 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 	for _, k := range opts.Kinds {
 		kinds = append(kinds, record.Kind(k))
 	}
-	popts := pipelines.Options{Kinds: kinds, Full: true, Progress: func(ps pipelines.Stage) {
+	popts := pipelines.Options{Kinds: kinds, Full: true, Logger: slog.Default(), Progress: func(ps pipelines.Stage) {
 		if ps.Duration == 0 && !ps.Done && ps.Err == "" {
 			progress("%s %s", ps.Name, ps.Kind)
 			resetPeak()

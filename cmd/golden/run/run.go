@@ -5,6 +5,7 @@ package run
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"text/tabwriter"
 	"time"
 
@@ -100,7 +101,7 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "✓ %s (%s)\n", label, round(s.Duration))
 	}
-	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress})
+	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress, Logger: slog.Default()})
 	if opts.JSON {
 		if jerr := cli.WriteJSON(opts.IO.Out, rep); jerr != nil && err == nil {
 			err = jerr
