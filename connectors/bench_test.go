@@ -150,7 +150,8 @@ func benchIngest(b *testing.B, again bool) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		path := filepath.Join(dir, fmt.Sprintf("bench%d.duckdb", i))
-		st, err := store.Open(ctx, path, store.Options{})
+		// GOLDEN_BENCH_MEMORY_LIMIT (for example 512MB) is store.memory_limit.
+		st, err := store.Open(ctx, path, store.Options{MemoryLimit: os.Getenv("GOLDEN_BENCH_MEMORY_LIMIT")})
 		if err != nil {
 			b.Fatal(err)
 		}
