@@ -37,11 +37,12 @@ var stageSQL = []string{
 	"CREATE OR REPLACE TEMP TABLE " + rejectTable + " (seq BIGINT, file VARCHAR, line BIGINT, field VARCHAR, reason VARCHAR, raw VARCHAR)",
 	"CREATE OR REPLACE TEMP TABLE " + maybeTable + " (seq BIGINT, raw VARCHAR)",
 	"CREATE OR REPLACE TEMP TABLE " + filesTable + " (file_no INTEGER, file VARCHAR)",
-	"CREATE OR REPLACE TEMP TABLE ingest_rels (from_source VARCHAR, from_id VARCHAR, to_source VARCHAR, to_id VARCHAR, rel_type VARCHAR)",
+	// owner: the source id of the row that states the edge.
+	"CREATE OR REPLACE TEMP TABLE ingest_rels (from_source VARCHAR, from_id VARCHAR, to_source VARCHAR, to_id VARCHAR, rel_type VARCHAR, owner VARCHAR)",
 }
 
 const dropStageSQL = "DROP TABLE " + idsTable + "; DROP TABLE " + rejectTable + "; DROP TABLE " + maybeTable + "; DROP TABLE " + filesTable +
-	"; DROP TABLE ingest_rels; DROP TABLE IF EXISTS ingest_plan; DROP TABLE IF EXISTS ingest_current"
+	"; DROP TABLE ingest_rels; DROP TABLE IF EXISTS ingest_plan; DROP TABLE IF EXISTS ingest_current; DROP TABLE IF EXISTS ingest_later"
 
 // staged is the chunk's rows as SQL reads them; $1 is the key store.Stage gave.
 const staged = store.StagedFunc + "($1)"
@@ -153,15 +154,18 @@ func (a *applier) snapshot(ctx context.Context) error {
 // chunk applies the chunk of rows staged under key, those with seq in
 // [lo, hi). Rows are staged in file order and every earlier row's id is in
 // ingest_ids already, so a duplicate is always found against the first row
-// with its id.
+// with its id. In a full extract it is quarantined; in a delta it is a later
+// change of the record (deltaChunk).
 func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
-	src := a.j.src.Name
 	key, lo, hi := c.key, c.lo, c.hi
 	if err := a.snapshot(ctx); err != nil {
 		return err
 	}
 	if a.empty && !c.maybeDups && !a.j.noFastPath {
 		return a.firstLoadChunk(ctx, c)
+	}
+	if c.maybeDups && a.j.spec.Delta {
+		return a.deltaChunk(ctx, c)
 	}
 	if c.maybeDups {
 		// Later rows with an id already seen in this extract: quarantined,
@@ -188,6 +192,65 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 			return err
 		}
 	}
+	return a.applyRows(ctx, key, lo, hi, "")
+}
+
+// deltaChunk applies a chunk of a delta source in which some ids repeat an
+// earlier row's (in this chunk, an earlier chunk or an earlier file of the
+// run): a delta is a log of changes, so the rows apply in order, each a
+// version of its record. The rows whose id is new to the run go first; then
+// the second rows of their ids, compared with what the first ones stored;
+// then the third, and so on.
+func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
+	if _, err := a.exec(ctx, "repeated ids", `CREATE OR REPLACE TEMP TABLE ingest_later AS
+		SELECT d.seq, d.source_id, count(*) AS occ
+		FROM ingest_ids d JOIN ingest_ids e ON e.source_id = d.source_id AND e.seq < d.seq
+		WHERE d.seq >= $1 AND d.seq < $2 AND d.seq IN (SELECT seq FROM ingest_maybe_dup)
+		GROUP BY d.seq, d.source_id`, c.lo, c.hi); err != nil {
+		return err
+	}
+	if _, err := a.exec(ctx, "repeated ids", `DELETE FROM ingest_maybe_dup`); err != nil {
+		return err
+	}
+	if err := a.applyRows(ctx, c.key, c.lo, c.hi, " AND i.seq NOT IN (SELECT seq FROM ingest_later)"); err != nil {
+		return err
+	}
+	var rounds int64
+	if err := a.tx.QueryRowContext(ctx, `SELECT coalesce(max(occ), 0) FROM ingest_later`).Scan(&rounds); err != nil {
+		return fmt.Errorf("repeated ids: %w", err)
+	}
+	for k := int64(1); k <= rounds; k++ {
+		// The current versions of this round's records are what the
+		// earlier rows stored (or what the store held, if this is the
+		// first of their rows in the chunk and the earlier were elsewhere).
+		round := fmt.Sprintf(" AND i.seq IN (SELECT seq FROM ingest_later WHERE occ = %d)", k)
+		if _, err := a.exec(ctx, "repeated ids", `DELETE FROM ingest_current
+			WHERE source_id IN (SELECT source_id FROM ingest_later WHERE occ = $1)`, k); err != nil {
+			return err
+		}
+		if _, err := a.exec(ctx, "repeated ids", `INSERT INTO ingest_current
+			SELECT rid, source_id, version, content_hash, deleted FROM source_records
+			WHERE source = $1 AND is_current AND source_id IN (SELECT source_id FROM ingest_later WHERE occ = $2)`, a.j.src.Name, k); err != nil {
+			return err
+		}
+		// A later row speaks for its record's relationships instead of the
+		// earlier ones.
+		if _, err := a.exec(ctx, "repeated ids", `DELETE FROM ingest_rels
+			WHERE owner IN (SELECT source_id FROM ingest_later WHERE occ = $1)`, k); err != nil {
+			return err
+		}
+		if err := a.applyRows(ctx, c.key, c.lo, c.hi, round); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyRows plans and writes the chunk's good rows with seq in [lo, hi)
+// that also meet which (a condition on i.seq, or ""): each is new, a change
+// of the current version, a delete, or the same.
+func (a *applier) applyRows(ctx context.Context, key string, lo, hi int64, which string) error {
+	src := a.j.src.Name
 	// The plan: what happens to each good row (duplicates are no longer
 	// among the ids).
 	if _, err := a.exec(ctx, "plan", `CREATE OR REPLACE TEMP TABLE ingest_plan AS
@@ -200,7 +263,7 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 		FROM ingest_ids i
 		JOIN (SELECT seq, `+stagedHash("text")+` AS content_hash, `+stagedDeleted("text")+` AS deleted FROM `+staged+`) s ON s.seq = i.seq
 		LEFT JOIN ingest_current c ON c.source_id = i.source_id
-		WHERE i.seq >= $2 AND i.seq < $3`, key, lo, hi); err != nil {
+		WHERE i.seq >= $2 AND i.seq < $3`+which, key, lo, hi); err != nil {
 		return err
 	}
 	var nNew, nChanged, nSame, nSkip, nDelete int64
@@ -304,10 +367,10 @@ func (a *applier) stateRels(ctx context.Context, key, stored string) error {
 		id := packedAt("p", packSourceID)
 		n := len(args)
 		if r.ThisIsFrom {
-			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, id, n+2, col, n+3, col))
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d, %s FROM rows WHERE %s IS NOT NULL`, n+1, id, n+2, col, n+3, id, col))
 			args = append(args, src, r.Other, string(r.Type))
 		} else {
-			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d FROM rows WHERE %s IS NOT NULL`, n+1, col, n+2, id, n+3, col))
+			parts = append(parts, fmt.Sprintf(`SELECT $%d, %s, $%d, %s, $%d, %s FROM rows WHERE %s IS NOT NULL`, n+1, col, n+2, id, n+3, id, col))
 			args = append(args, r.Other, src, string(r.Type))
 		}
 	}

@@ -16,7 +16,7 @@ sources:
     kind: person
     connector: csv
     path: in.csv
-    mode: delta
+    mode: full
     id: REF
     format: {encoding: %ENC%}
     fields:

@@ -57,7 +57,7 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 	// Check every source's mapping and format before touching the store.
 	jobs := make([]*job, 0, len(srcs))
 	for _, s := range srcs {
-		j, err := r.prepare(ctx, cfg, s, log)
+		j, err := r.prepare(ctx, cfg, s, st, log)
 		if err != nil {
 			return nil, err
 		}
@@ -167,7 +167,8 @@ type job struct {
 	cfg      *config.Config
 	src      *config.Source
 	spec     *mapping.Spec
-	reader   raw.Reader
+	reader   raw.Reader // nil when every file of a delta source was applied before
+	deltas   []deltaFile
 	warn     *warnings
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
 	log      *slog.Logger
@@ -177,13 +178,14 @@ type job struct {
 	batchRows  int   // rows per batch through the mappers
 }
 
-func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, log *slog.Logger) (*job, error) {
+func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, st *store.Store, log *slog.Logger) (*job, error) {
 	c, spec, err := r.parse(cfg, s)
 	if err != nil {
 		return nil, err
 	}
 	w := &warnings{}
 	src := &raw.Source{Name: s.Name, Kind: s.Kind, Config: cfg, Spec: s, Format: raw.Node(&s.Node, "format"), Warn: w, Log: log.With("source", s.Name)}
+	var deltas []deltaFile
 	if nf, ok := c.(raw.NeedsFiles); ok && nf.NeedsFiles() {
 		if s.Path == "" {
 			return nil, config.Errorf(cfg.File, &s.Node, "source %s: no path: name the extract's file", s.Name)
@@ -191,6 +193,14 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		files, err := raw.Files(cfg.Dir, s.Path)
 		if err != nil {
 			return nil, &SourceError{Source: s.Name, Err: err}
+		}
+		if spec.Delta {
+			if files, deltas, err = newDeltaFiles(ctx, st, s.Name, files, w); err != nil {
+				return nil, &SourceError{Source: s.Name, Err: err}
+			}
+			if len(files) == 0 {
+				return &job{cfg: cfg, src: s, spec: spec, warn: w, log: log.With("source", s.Name)}, nil
+			}
 		}
 		src.Files = files
 	}
@@ -202,7 +212,7 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		}
 		return nil, &SourceError{Source: s.Name, Err: err}
 	}
-	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, warn: w, log: log.With("source", s.Name)}
+	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, deltas: deltas, warn: w, log: log.With("source", s.Name)}
 	if n := raw.Node(&s.Node, "allow_empty"); n != nil && n.Value == "true" {
 		j.allowNil = true
 	}
@@ -231,6 +241,16 @@ const chunkRows = 122880
 // run reads, maps, stages and applies the source in chunks: one transaction.
 func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceReport, error) {
 	sr := &SourceReport{Name: j.src.Name, Kind: j.src.Kind, Connector: j.src.Connector}
+	if j.reader == nil {
+		// Every file was applied before: nothing to read, and the run's
+		// counts say so.
+		sr.Warnings = j.warn.list
+		return sr, st.InTx(ctx, func(tx *store.Tx) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
+				VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`, runID, j.src.Name, string(j.src.Kind))
+			return err
+		})
+	}
 	stg := newStage(j.spec)
 	var mappers []*mapping.Mapper
 	err := st.InTx(ctx, func(tx *store.Tx) error {
@@ -463,7 +483,10 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 			return fmt.Errorf("staging: %d batches out of order after row %d", len(pending), next)
 		}
 		j.log.Debug("ingest step", "step", "read, map, stage and store", "rows", next, "took", time.Since(start), "waiting for rows", waited)
-		return ap.finish(ctx)
+		if err := ap.finish(ctx); err != nil {
+			return err
+		}
+		return j.recordDeltaFiles(ctx, tx, runID)
 	})
 	if err != nil {
 		return nil, err

@@ -214,9 +214,13 @@ func TestIngestDelta(t *testing.T) {
 		"A1|false|John\nA2|false|Jane\nA3|true|Ann\nA4|false|New" {
 		t.Errorf("current:\n%s", got)
 	}
+	// The same delta again is not applied again.
 	s = ingest(t, st, cfg)
-	if got, want := counts(s), "read=3 new=0 changed=0 unchanged=3 deleted=0 quarantined=0"; got != want {
+	if got, want := counts(s), "read=0 new=0 changed=0 unchanged=0 deleted=0 quarantined=0"; got != want {
 		t.Fatalf("re-run: %s, want %s", got, want)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "people.csv was applied by run 2") {
+		t.Errorf("re-run warnings %q", s.Warnings)
 	}
 }
 
