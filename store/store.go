@@ -34,10 +34,11 @@ var ErrLocked = errors.New("the store is in use by another golden process; try a
 
 // Store is an open golden store.
 type Store struct {
-	DB     *sql.DB
-	path   string
-	conn   *duckdb.Connector
-	staged staging
+	DB          *sql.DB
+	path        string
+	memoryLimit string // as opened: Options.MemoryLimit
+	conn        *duckdb.Connector
+	staged      staging
 }
 
 // Querier is what *sql.DB, *sql.Conn and *Tx have in common, so that code
@@ -78,7 +79,7 @@ func Open(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, openError(path, err)
 	}
 	db := sql.OpenDB(connector)
-	s := &Store{DB: db, path: path, conn: connector}
+	s := &Store{DB: db, path: path, memoryLimit: opts.MemoryLimit, conn: connector}
 	if err := db.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, openError(path, err)
@@ -124,6 +125,10 @@ func dsnFor(path string, opts Options) string {
 	}
 	return path + "?" + q.Encode()
 }
+
+// MemoryLimit is the DuckDB memory limit the store was opened with ("" for
+// DuckDB's default), exactly as given: current_setting rounds it.
+func (s *Store) MemoryLimit() string { return s.memoryLimit }
 
 // Path is the store's file.
 func (s *Store) Path() string { return s.path }
