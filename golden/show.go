@@ -18,6 +18,11 @@ import (
 // know.
 var ErrNotFound = errors.New("not found")
 
+// ErrNotBuilt is returned for a source key the store holds as a current
+// source record that no golden record has yet: it was ingested after the
+// last match and build.
+var ErrNotBuilt = errors.New("stored but in no golden record yet")
+
 // Resolution says where a golden id (or a source key) leads.
 type Resolution struct {
 	Asked   string `json:"asked"`
@@ -52,6 +57,14 @@ func Resolve(ctx context.Context, q store.Querier, ref string) (*Resolution, err
 			res.KeyDeleted = err == nil
 		}
 		if errors.Is(err, sql.ErrNoRows) {
+			var n int64
+			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM source_records WHERE source = ? AND source_id = ? AND is_current AND NOT deleted`,
+				src, sid).Scan(&n); err != nil {
+				return nil, fmt.Errorf("golden: resolve %s: %w", ref, err)
+			}
+			if n > 0 {
+				return nil, fmt.Errorf("source record %s: %w", ref, ErrNotBuilt)
+			}
 			return nil, fmt.Errorf("source record %s: %w", ref, ErrNotFound)
 		}
 		if err != nil {

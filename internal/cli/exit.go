@@ -33,9 +33,17 @@ type WarningsError struct{ Msg string }
 func (e *WarningsError) Error() string { return e.Msg }
 
 // NotFoundError means the thing asked for does not exist: exit 4.
-type NotFoundError struct{ What string }
+type NotFoundError struct {
+	What string
+	Hint string // what to do about it, if anything
+}
 
-func (e *NotFoundError) Error() string { return e.What + " not found" }
+func (e *NotFoundError) Error() string {
+	if e.Hint != "" {
+		return e.What + " not found: " + e.Hint
+	}
+	return e.What + " not found"
+}
 
 // ExitCode maps an error from a command to the process's exit code.
 func ExitCode(err error) int {

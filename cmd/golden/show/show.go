@@ -98,6 +98,9 @@ func run(opts *Options) error {
 }
 
 func notFound(err error, what string) error {
+	if errors.Is(err, golden.ErrNotBuilt) {
+		return &cli.NotFoundError{What: what, Hint: "it is ingested but in no golden record yet; `golden run` matches and builds"}
+	}
 	if errors.Is(err, golden.ErrNotFound) {
 		return &cli.NotFoundError{What: what}
 	}

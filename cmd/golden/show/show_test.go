@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/council/golden/golden/goldentest"
@@ -75,6 +77,8 @@ func scenario(t *testing.T) string {
 	w.Build(record.Person)
 	w.Cluster(record.Person, []string{"council_tax:A1", "housing:T9"})
 	w.Build(record.Person)
+	// Ingested after the last build: in no golden record yet.
+	w.Put(goldentest.Person("library:L1", "given_name", "Ann", "family_name", "Lee"))
 	w.St.Close()
 	return path
 }
@@ -92,6 +96,8 @@ func TestShow(t *testing.T) {
 		{"source_key", []string{"education:E5"}, 0},
 		{"largest", []string{"--largest", "person"}, 0},
 		{"unknown", []string{"P-99"}, cli.ExitNotFound},
+		{"unknown_source_key", []string{"library:L9"}, cli.ExitNotFound},
+		{"not_built", []string{"library:L1"}, cli.ExitNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -105,6 +111,9 @@ func TestShow(t *testing.T) {
 				t.Fatalf("exit %d (%v), want %d", code, err, tt.code)
 			}
 			if tt.code != 0 {
+				if notBuilt := strings.Contains(fmt.Sprint(err), "in no golden record yet; `golden run`"); notBuilt != (tt.name == "not_built") {
+					t.Errorf("error %q", err)
+				}
 				return
 			}
 			got := stamp.ReplaceAll(out.Bytes(), []byte("YYYY-MM-DD hh:mm"))
