@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -37,7 +38,14 @@ func ParseEncoding(s string) (string, error) {
 	case "utf-16", "utf16", "ucs-2":
 		return UTF16, nil
 	}
-	return "", fmt.Errorf("encoding %q (want utf-8, windows-1252, latin-1 or utf-16)", s)
+	// Any other IANA name golang.org/x/text knows: windows-1250 for
+	// Central European names, iso-8859-15, ibm850 from old DOS systems …
+	if e, err := ianaindex.IANA.Encoding(strings.TrimSpace(s)); err == nil && e != nil {
+		if name, err := ianaindex.IANA.Name(e); err == nil {
+			return strings.ToLower(name), nil
+		}
+	}
+	return "", fmt.Errorf("encoding %q (want utf-8, windows-1252, latin-1, utf-16 or another IANA name such as windows-1250)", s)
 }
 
 // TextFile is an open text extract decoded to UTF-8.
@@ -95,6 +103,14 @@ func OpenText(path, enc string) (*TextFile, error) {
 		dec = charmap.ISO8859_1.NewDecoder()
 	case UTF16:
 		dec = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	case UTF8:
+	default:
+		e, err := ianaindex.IANA.Encoding(t.Encoding)
+		if err != nil || e == nil {
+			f.Close()
+			return nil, fmt.Errorf("encoding %q: not supported", t.Encoding)
+		}
+		dec = e.NewDecoder()
 	}
 	var r io.Reader = br
 	if dec != nil {
