@@ -388,6 +388,34 @@ func splitSubNumbered(s string) (string, string, bool) {
 }
 
 // endsWithStreetType: the last word is Road, Street, Lane, …
+// siteWords end the names of sites that hold many premises ("Wharf
+// Business Park", "Cranes Farm Industrial Estate"): a building name when a
+// street follows ("Unit 9, Wharf Business Park, Wharf Road"), the street
+// only when none does.
+var siteWords = []string{"business park", "industrial estate", "trading estate", "retail park", "industrial park",
+	"science park", "enterprise park", "technology park", "business centre", "enterprise centre", "shopping centre"}
+
+func isSite(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range siteWords {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// streetTypeAfter reports whether a part from i on, before the last (the
+// town), ends in a street type.
+func streetTypeAfter(parts []string, i int) bool {
+	for j := i; j < len(parts)-1; j++ {
+		if endsWithStreetType(parts[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 func endsWithStreetType(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	return streetTypes[strings.ToLower(strings.TrimSuffix(s[i+1:], "."))]
@@ -525,7 +553,7 @@ func SplitAddress(lines []string) Addr {
 		// No number: a line ending in a street type is the street, the lines
 		// before it a building name.
 		for j := i; j < len(parts)-1; j++ {
-			if endsWithStreetType(parts[j]) {
+			if endsWithStreetType(parts[j]) && !(isSite(parts[j]) && streetTypeAfter(parts, j+1)) {
 				if j > i {
 					a.BuildingName = strings.Join(parts[i:j], ", ")
 				}
