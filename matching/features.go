@@ -17,7 +17,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 6
+const FeatureVersion = 7
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -130,7 +130,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(strings.ToLower(get(record.Email))), nz(standardise.Digits(get(record.Phone))),
 		nz(standardise.Digits(get(record.UPRN))), nz(standardise.Digits(get(record.USRN))),
 		nz(pc), nz(pcOut), nz(pcSector), nz(standardise.HouseNumber(get(record.BuildingNumber))),
-		nz(strings.Join(standardise.AddressTokens(get(record.SubBuilding)), " ")),
+		nz(standardise.FlatNumber(get(record.SubBuilding))),
 		nz(standardise.Fold(get(record.BuildingName))), nz(standardise.Street(get(record.Street))),
 		nz(standardise.Fold(get(record.Locality))), nz(standardise.Fold(get(record.Town))), nzList(addr),
 		nz(strings.ToUpper(get(record.Classification))),

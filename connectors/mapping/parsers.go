@@ -389,31 +389,31 @@ func splitSubNumbered(s string) (string, string, bool) {
 
 // endsWithStreetType: the last word is Road, Street, Lane, …
 // siteWords end the names of sites that hold many premises ("Wharf
-// Business Park", "Cranes Farm Industrial Estate"): a building name when a
-// street follows ("Unit 9, Wharf Business Park, Wharf Road"), the street
-// only when none does.
+// Business Park", "Cranes Farm Industrial Estate"), and buildingTypes the
+// street types that also name blocks of flats ("Marine Court"): either is
+// a building name when a road follows ("Unit 9, Wharf Business Park, Wharf
+// Road"; "Flat 4, Marine Court, Sea Road"), the street when none does.
 var siteWords = []string{"business park", "industrial estate", "trading estate", "retail park", "industrial park",
 	"science park", "enterprise park", "technology park", "business centre", "enterprise centre", "shopping centre"}
 
-func isSite(s string) bool {
+var buildingTypes = map[string]bool{"court": true, "ct": true, "hall": true, "mews": true, "quay": true, "wharf": true,
+	"yard": true, "park": true}
+
+// isBuildingOrSite: s may name a building or a site rather than a street.
+func isBuildingOrSite(s string) bool {
 	l := strings.ToLower(s)
 	for _, w := range siteWords {
 		if strings.HasSuffix(l, w) {
 			return true
 		}
 	}
-	return false
+	i := strings.LastIndexByte(l, ' ')
+	return buildingTypes[strings.TrimSuffix(l[i+1:], ".")]
 }
 
-// streetTypeAfter reports whether a part from i on, before the last (the
-// town), ends in a street type.
-func streetTypeAfter(parts []string, i int) bool {
-	for j := i; j < len(parts)-1; j++ {
-		if endsWithStreetType(parts[j]) {
-			return true
-		}
-	}
-	return false
+// isRoad: s ends in a street type that does not also name buildings.
+func isRoad(s string) bool {
+	return endsWithStreetType(s) && !isBuildingOrSite(s)
 }
 
 func endsWithStreetType(s string) bool {
@@ -553,7 +553,7 @@ func SplitAddress(lines []string) Addr {
 		// No number: a line ending in a street type is the street, the lines
 		// before it a building name.
 		for j := i; j < len(parts)-1; j++ {
-			if endsWithStreetType(parts[j]) && !(isSite(parts[j]) && streetTypeAfter(parts, j+1)) {
+			if endsWithStreetType(parts[j]) && !(isBuildingOrSite(parts[j]) && j+1 < len(parts)-1 && isRoad(parts[j+1])) {
 				if j > i {
 					a.BuildingName = strings.Join(parts[i:j], ", ")
 				}

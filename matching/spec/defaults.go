@@ -217,7 +217,9 @@ func defaultProperty() *Spec {
 		},
 		Comparisons: []Comparison{
 			{Name: "uprn", Column: "uprn", Levels: []Level{exact, other}, M: []float64{0.999, 0.001}},
-			{Name: "flat", Column: "flat", Levels: []Level{exact, lv(JaroWinkler, 0.9), other}, M: []float64{0.9, 0.05, 0.05}},
+			// flat is the flat's number (standardise.FlatNumber): UNIT 1 and
+			// UNIT 2 are as different as 1 and 2.
+			{Name: "flat", Column: "flat", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			{Name: "house_number", Column: "house", Levels: []Level{exact, other}, M: []float64{0.95, 0.05}},
 			textCmp("building_name", "building", 0.92, 0.8),
 			{Name: "street", Column: "street", Levels: []Level{exact, lv(JaroWinkler, 0.92),
@@ -232,8 +234,10 @@ func defaultProperty() *Spec {
 		Thresholds:    Thresholds{Link: 0.75, Review: 0.5, Veto: 0.01},
 		// A street and a postcode say where, not which: another number, flat
 		// or building on them is another property.
-		Require:  []string{"uprn", "flat", "house_number", "building_name"},
-		Distinct: []string{"uprn"},
+		Require: []string{"uprn", "flat", "house_number", "building_name"},
+		// Nor are two flats or units: on a business park (UNIT 1, UNIT 2 of
+		// CROMWELL BUSINESS PARK, BRIDGE STREET) everything else agrees.
+		Distinct: []string{"uprn", "flat"},
 	}
 }
 

@@ -234,6 +234,45 @@ func AddressTokens(parts ...string) []string {
 // between words.
 func Street(s string) string { return strings.Join(AddressTokens(s), " ") }
 
+// FlatNumber is what tells a flat or unit from its neighbours: its number
+// with a letter that follows it ("Flat 4" → "4", "Apartment 12 B" → "12B",
+// "Unit 3, 2nd Floor" → "3"), else a lone letter ("Flat A" → "A"), else the
+// whole description, normalised ("Ground Floor Flat").
+func FlatNumber(s string) string {
+	toks := strings.Fields(Fold(s))
+	for i, t := range toks {
+		if !strings.ContainsAny(t, "0123456789") || isOrdinal(t) {
+			continue
+		}
+		if i+1 < len(toks) && len(toks[i+1]) == 1 && toks[i+1][0] >= 'A' && toks[i+1][0] <= 'Z' {
+			return t + toks[i+1]
+		}
+		return t
+	}
+	for _, t := range toks {
+		if len(t) == 1 && t[0] >= 'A' && t[0] <= 'Z' {
+			return t
+		}
+	}
+	return strings.Join(AddressTokens(s), " ")
+}
+
+// isOrdinal: 1ST, 2ND, 3RD, 4TH … (a floor, not a flat).
+func isOrdinal(t string) bool {
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	switch t[i:] {
+	case "ST", "ND", "RD", "TH":
+		return true
+	}
+	return false
+}
+
 // HouseNumber keeps the leading number of a building number with its
 // suffix letter: "12a" → "12A", "Flat 3, 12" → "3".
 func HouseNumber(s string) string {

@@ -107,3 +107,22 @@ func BenchmarkAddressTokens(b *testing.B) {
 		AddressTokens("Flat 3", "Rose Court", "12a", "High St.", "Northfield", "Demo City", "")
 	}
 }
+
+func TestFlatNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Flat 4", "4"},
+		{"FLAT 4", "4"},
+		{"Apartment 12 B", "12B"},
+		{"Unit 3, 2nd Floor", "3"},
+		{"2nd Floor Flat 7", "7"},
+		{"Flat A", "A"},
+		{"Ground Floor Flat", "GROUND FLOOR FLAT"},
+		{"12a", "12A"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := FlatNumber(tt.in); got != tt.want {
+			t.Errorf("FlatNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
