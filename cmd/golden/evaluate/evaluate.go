@@ -120,7 +120,10 @@ func ReadTruth(r io.Reader, name, source, idCol, entityCol string) (matching.Tru
 		}
 		return -1
 	}
-	clean := func(s string) string { return strings.Trim(strings.TrimSpace(s), `'"`) }
+	// Ids are compared as the store holds them: a leading apostrophe (an
+	// extract's text marker, '0000087) is part of the id unless the
+	// source's mapping trims it.
+	clean := func(s string) string { return strings.Trim(strings.TrimSpace(s), `"`) }
 	key := func(s string, line int) (record.Key, error) {
 		src, id, ok := strings.Cut(clean(s), ":")
 		if !ok {
