@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/council/golden/config"
 	"github.com/council/golden/matching/em"
+	"github.com/council/golden/matching/spec"
 	"github.com/council/golden/matching/sqlgen"
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
@@ -54,8 +56,13 @@ type Explanation struct {
 	ClusterB      int64       `json:"cluster_b"`
 	SameCluster   bool        `json:"same_cluster"`
 	Constraint    string      `json:"constraint,omitempty"` // must-link or cannot-link between them
-	LinkThreshold float64     `json:"link_threshold"`
-	Review        float64     `json:"review_threshold"`
+	// Held says why a pair that scores above the review threshold may
+	// not be linked automatically (its probability is capped at the review
+	// threshold, as scoring does): the required comparisons do not favour
+	// a match, or a distinct one disagrees. "" when it is not held.
+	Held          string  `json:"held,omitempty"`
+	LinkThreshold float64 `json:"link_threshold"`
+	Review        float64 `json:"review_threshold"`
 }
 
 // Why explains the score of the pair (a, b) under the kind's latest model.
@@ -147,6 +154,10 @@ func Why(ctx context.Context, st *store.Store, cfg *config.Config, a, b record.K
 	if d := toStr(col["det"]); d != nil {
 		ex.Deterministic = *d
 		ex.Probability = 1
+	} else if ex.Probability > s.Thresholds.Review {
+		if ex.Held = held(s, ex.Steps); ex.Held != "" {
+			ex.Probability = s.Thresholds.Review
+		}
 	}
 	ex.ModeAllows, _ = col["mode_ok"].(bool)
 	for i, r := range sqlgen.EffectiveRules(s) {
@@ -183,6 +194,36 @@ func Why(ctx context.Context, st *store.Store, cfg *config.Config, a, b record.K
 	}
 	ex.Constraint = rule.String
 	return ex, nil
+}
+
+// held mirrors the scoring's cap (sqlgen's heldCond) on one pair's steps:
+// why the pair may not be linked automatically, or "".
+func held(s *spec.Spec, steps []WhyStep) string {
+	var why []string
+	if len(s.Require) > 0 {
+		req := map[string]bool{}
+		for _, r := range s.Require {
+			req[r] = true
+		}
+		sum := 0.0
+		for _, st := range steps {
+			if req[st.Comparison] {
+				sum += st.Weight + st.TFAdjustment
+			}
+		}
+		if sum <= s.Thresholds.RequireWeight {
+			why = append(why, fmt.Sprintf("the required comparisons (%s) add up to %+.2f, not above %+.2f",
+				strings.Join(s.Require, ", "), sum, s.Thresholds.RequireWeight))
+		}
+	}
+	for _, name := range s.Distinct {
+		for _, st := range steps {
+			if st.Comparison == name && st.Gamma == 0 {
+				why = append(why, name+" disagrees (two different values are two different things)")
+			}
+		}
+	}
+	return strings.Join(why, "; ")
 }
 
 func toFloat(v any) float64 {

@@ -179,6 +179,9 @@ func Print(out io.Writer, ex *matching.Explanation) error {
 		return err
 	}
 	fmt.Fprintf(out, "\nmatch weight %+.2f → probability %.4f\n", ex.MatchWeight, ex.Probability)
+	if ex.Held != "" {
+		fmt.Fprintf(out, "held for review (probability capped at %.2f): %s\n", ex.Review, ex.Held)
+	}
 	if ex.Deterministic != "" {
 		fmt.Fprintf(out, "deterministic rule %q: a match whatever the score\n", ex.Deterministic)
 	}
