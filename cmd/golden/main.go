@@ -29,7 +29,7 @@ func run() int {
 		}
 	}
 	slog.SetDefault(slog.New(slog.NewTextHandler(ios.ErrOut, &slog.HandlerOptions{Level: level})))
-	f := &cli.Factory{IO: ios}
+	f := &cli.Factory{IO: ios, LogLevel: level}
 	cmd := root.New(f)
 	err := cmd.ExecuteContext(ctx)
 	if err != nil {

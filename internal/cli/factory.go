@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 
 	"github.com/council/golden/config"
@@ -14,8 +15,19 @@ import (
 // from the global flags.
 type Factory struct {
 	IO         *IOStreams
-	ConfigPath string // --config
-	DBPath     string // --db, overrides the config's store path
+	ConfigPath string       // --config
+	DBPath     string       // --db, overrides the config's store path
+	LogLevel   slog.Leveler // GOLDEN_LOG; nil means warnings only
+}
+
+// Logger writes the long operations' progress and step timings to the
+// command's stderr at the level GOLDEN_LOG chose (warnings by default).
+func (f *Factory) Logger() *slog.Logger {
+	level := f.LogLevel
+	if level == nil {
+		level = slog.LevelWarn
+	}
+	return slog.New(slog.NewTextHandler(f.IO.ErrOut, &slog.HandlerOptions{Level: level}))
 }
 
 // Config loads the project file. A missing or bad file is a UsageError.

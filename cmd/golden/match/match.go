@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -106,7 +105,7 @@ func run(opts *Options) (err error) {
 		}
 		st.FinishRun(ctx, runID, status)
 	}()
-	logger := slog.New(slog.NewTextHandler(opts.IO.ErrOut, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	logger := opts.Factory.Logger()
 	var reps []*matching.Report
 	for _, k := range kinds {
 		rep, err := matching.Run(ctx, st, cfg, k, matching.Options{RunID: runID, Incremental: opts.Incremental, Retrain: opts.Retrain, Logger: logger})
