@@ -128,6 +128,9 @@ type SourceReport struct {
 	Deleted     int64       `json:"deleted"`
 	Quarantined int64       `json:"quarantined"`
 	Warnings    []string    `json:"warnings,omitempty"`
+	// SkippedFiles are a delta source's files that an earlier run applied
+	// (by content), left unread.
+	SkippedFiles []string `json:"skipped_files,omitempty"`
 }
 
 // IngestReport is what Ingest did, per source.

@@ -23,20 +23,23 @@ type deltaFile struct {
 
 // newDeltaFiles returns the files of a delta source that it has not applied
 // before (by content: a renamed copy is the same delta), in name order, with
-// their checksums to record once they are applied. A file applied before is
-// skipped with a warning naming the run that applied it: replaying an old
-// delta after newer ones would turn records back to older values.
-func newDeltaFiles(ctx context.Context, st *store.Store, source string, files []string, w *warnings) ([]string, []deltaFile, error) {
-	var keep []string
-	var deltas []deltaFile
+// their checksums to record once they are applied, and the names of those
+// it skips. Replaying an old delta after newer ones would turn records back
+// to older values, so a file applied before is not read again. Skipping is
+// what a folder of deltas that is never cleared needs every night, so it is
+// not a warning unless no new file is left: then nothing new arrived, which
+// a nightly job should hear about.
+func newDeltaFiles(ctx context.Context, st *store.Store, source string, files []string, w *warnings) (keep []string, deltas []deltaFile, skipped []string, err error) {
 	seen := map[string]string{}
+	var lastName string
+	var lastRun int64
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		d, err := checksum(f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		if first, ok := seen[d.sha256]; ok {
 			w.Warn("file %s has the same content as %s: skipped", filepath.Base(f), filepath.Base(first))
@@ -49,15 +52,21 @@ func newDeltaFiles(ctx context.Context, st *store.Store, source string, files []
 			source, d.sha256).Scan(&run, &name)
 		switch {
 		case err == nil:
-			w.Warn("file %s was applied by run %d (as %s): skipped; a delta is applied once", filepath.Base(f), run, filepath.Base(name))
+			skipped = append(skipped, filepath.Base(f))
+			if run >= lastRun {
+				lastName, lastRun = filepath.Base(f), run
+			}
 			continue
 		case !errors.Is(err, sql.ErrNoRows):
-			return nil, nil, fmt.Errorf("delta files: %w", err)
+			return nil, nil, nil, fmt.Errorf("delta files: %w", err)
 		}
 		keep = append(keep, f)
 		deltas = append(deltas, d)
 	}
-	return keep, deltas, nil
+	if len(keep) == 0 && len(skipped) > 0 {
+		w.Warn("no new delta file: the %d found were applied before (the latest, %s, by run %d); nothing read", len(skipped), lastName, lastRun)
+	}
+	return keep, deltas, skipped, nil
 }
 
 func checksum(path string) (deltaFile, error) {

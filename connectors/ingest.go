@@ -211,6 +211,7 @@ type job struct {
 	spec     *mapping.Spec
 	reader   raw.Reader // nil when every file of a delta source was applied before
 	deltas   []deltaFile
+	skipped  []string // delta files applied before, not read
 	warn     *warnings
 	allowNil bool // allow_empty: a full extract with no rows may delete everything
 	log      *slog.Logger
@@ -228,6 +229,7 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 	w := &warnings{}
 	src := &raw.Source{Name: s.Name, Kind: s.Kind, Config: cfg, Spec: s, Format: raw.Node(&s.Node, "format"), Warn: w, Log: log.With("source", s.Name)}
 	var deltas []deltaFile
+	var skipped []string
 	if nf, ok := c.(raw.NeedsFiles); ok && nf.NeedsFiles() {
 		if s.Path == "" {
 			return nil, config.Errorf(cfg.File, &s.Node, "source %s: no path: name the extract's file", s.Name)
@@ -237,11 +239,11 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 			return nil, &SourceError{Source: s.Name, Err: err}
 		}
 		if spec.Delta {
-			if files, deltas, err = newDeltaFiles(ctx, st, s.Name, files, w); err != nil {
+			if files, deltas, skipped, err = newDeltaFiles(ctx, st, s.Name, files, w); err != nil {
 				return nil, &SourceError{Source: s.Name, Err: err}
 			}
 			if len(files) == 0 {
-				return &job{cfg: cfg, src: s, spec: spec, warn: w, log: log.With("source", s.Name)}, nil
+				return &job{cfg: cfg, src: s, spec: spec, skipped: skipped, warn: w, log: log.With("source", s.Name)}, nil
 			}
 		}
 		src.Files = files
@@ -254,7 +256,7 @@ func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.So
 		}
 		return nil, &SourceError{Source: s.Name, Err: err}
 	}
-	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, deltas: deltas, warn: w, log: log.With("source", s.Name)}
+	j := &job{cfg: cfg, src: s, spec: spec, reader: rd, deltas: deltas, skipped: skipped, warn: w, log: log.With("source", s.Name)}
 	if n := raw.Node(&s.Node, "allow_empty"); n != nil && n.Value == "true" {
 		j.allowNil = true
 	}
@@ -282,7 +284,10 @@ const chunkRows = 122880
 
 // run reads, maps, stages and applies the source in chunks: one transaction.
 func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceReport, error) {
-	sr := &SourceReport{Name: j.src.Name, Kind: j.src.Kind, Connector: j.src.Connector}
+	sr := &SourceReport{Name: j.src.Name, Kind: j.src.Kind, Connector: j.src.Connector, SkippedFiles: j.skipped}
+	if len(j.skipped) > 0 {
+		j.log.Info("delta files applied before: skipped", "files", len(j.skipped))
+	}
 	if j.reader == nil {
 		// Every file was applied before: nothing to read, and the run's
 		// counts say so.

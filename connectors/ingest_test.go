@@ -219,7 +219,7 @@ func TestIngestDelta(t *testing.T) {
 	if got, want := counts(s), "read=0 new=0 changed=0 unchanged=0 deleted=0 quarantined=0"; got != want {
 		t.Fatalf("re-run: %s, want %s", got, want)
 	}
-	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "people.csv was applied by run 2") {
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "no new delta file: the 1 found were applied before (the latest, people.csv, by run 2)") {
 		t.Errorf("re-run warnings %q", s.Warnings)
 	}
 }
