@@ -195,19 +195,43 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 	return a.applyRows(ctx, key, lo, hi, "")
 }
 
+// maxDeltaRepeats is how many later rows one id may have in a delta run.
+const maxDeltaRepeats = 100
+
 // deltaChunk applies a chunk of a delta source in which some ids repeat an
 // earlier row's (in this chunk, an earlier chunk or an earlier file of the
 // run): a delta is a log of changes, so the rows apply in order, each a
 // version of its record. The rows whose id is new to the run go first; then
 // the second rows of their ids, compared with what the first ones stored;
-// then the third, and so on.
+// then the third, and so on. An id that comes more than maxDeltaRepeats
+// times in one run is a placeholder (0, UNKNOWN), not a record changing:
+// its later rows are quarantined.
 func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
 	if _, err := a.exec(ctx, "repeated ids", `CREATE OR REPLACE TEMP TABLE ingest_later AS
-		SELECT d.seq, d.source_id, count(*) AS occ
-		FROM ingest_ids d JOIN ingest_ids e ON e.source_id = d.source_id AND e.seq < d.seq
-		WHERE d.seq >= $1 AND d.seq < $2 AND d.seq IN (SELECT seq FROM ingest_maybe_dup)
-		GROUP BY d.seq, d.source_id`, c.lo, c.hi); err != nil {
+		SELECT seq, source_id, occ FROM (
+			SELECT seq, source_id, row_number() OVER (PARTITION BY source_id ORDER BY seq) - 1 AS occ
+			FROM ingest_ids
+			WHERE seq < $2 AND source_id IN (SELECT i.source_id FROM ingest_ids i JOIN ingest_maybe_dup m ON m.seq = i.seq
+			                                 WHERE i.seq >= $1 AND i.seq < $2))
+		WHERE occ > 0 AND seq >= $1`, c.lo, c.hi); err != nil {
 		return err
+	}
+	if _, err := a.exec(ctx, "repeated ids", `
+		INSERT INTO ingest_rejects (seq, file, line, field, reason, raw)
+		SELECT d.seq, df.file, d.line, 'id',
+		       'source id repeated more than '`+` || $1 || ' times in one delta run (a placeholder id?); this row is not stored', m.raw
+		FROM ingest_later l JOIN ingest_ids d ON d.seq = l.seq JOIN ingest_maybe_dup m ON m.seq = l.seq
+		JOIN ingest_files df ON df.file_no = d.file_no
+		WHERE l.occ > $1`, maxDeltaRepeats); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DELETE FROM ingest_ids WHERE seq IN (SELECT seq FROM ingest_later WHERE occ > $1)`,
+		`DELETE FROM ingest_later WHERE occ > $1`,
+	} {
+		if _, err := a.exec(ctx, "repeated ids", q, maxDeltaRepeats); err != nil {
+			return err
+		}
 	}
 	if _, err := a.exec(ctx, "repeated ids", `DELETE FROM ingest_maybe_dup`); err != nil {
 		return err
@@ -223,7 +247,6 @@ func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
 		// The current versions of this round's records are what the
 		// earlier rows stored (or what the store held, if this is the
 		// first of their rows in the chunk and the earlier were elsewhere).
-		round := fmt.Sprintf(" AND i.seq IN (SELECT seq FROM ingest_later WHERE occ = %d)", k)
 		if _, err := a.exec(ctx, "repeated ids", `DELETE FROM ingest_current
 			WHERE source_id IN (SELECT source_id FROM ingest_later WHERE occ = $1)`, k); err != nil {
 			return err
@@ -239,7 +262,7 @@ func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
 			WHERE owner IN (SELECT source_id FROM ingest_later WHERE occ = $1)`, k); err != nil {
 			return err
 		}
-		if err := a.applyRows(ctx, c.key, c.lo, c.hi, round); err != nil {
+		if err := a.applyRows(ctx, c.key, c.lo, c.hi, " AND i.seq IN (SELECT seq FROM ingest_later WHERE occ = $4)", k); err != nil {
 			return err
 		}
 	}
@@ -247,9 +270,10 @@ func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
 }
 
 // applyRows plans and writes the chunk's good rows with seq in [lo, hi)
-// that also meet which (a condition on i.seq, or ""): each is new, a change
+// that also meet which (a condition on i.seq, or "", whose parameters are
+// $4 on, given in args): each is new, a change
 // of the current version, a delete, or the same.
-func (a *applier) applyRows(ctx context.Context, key string, lo, hi int64, which string) error {
+func (a *applier) applyRows(ctx context.Context, key string, lo, hi int64, which string, args ...any) error {
 	src := a.j.src.Name
 	// The plan: what happens to each good row (duplicates are no longer
 	// among the ids).
@@ -263,7 +287,7 @@ func (a *applier) applyRows(ctx context.Context, key string, lo, hi int64, which
 		FROM ingest_ids i
 		JOIN (SELECT seq, `+stagedHash("text")+` AS content_hash, `+stagedDeleted("text")+` AS deleted FROM `+staged+`) s ON s.seq = i.seq
 		LEFT JOIN ingest_current c ON c.source_id = i.source_id
-		WHERE i.seq >= $2 AND i.seq < $3`+which, key, lo, hi); err != nil {
+		WHERE i.seq >= $2 AND i.seq < $3`+which, append([]any{key, lo, hi}, args...)...); err != nil {
 		return err
 	}
 	var nNew, nChanged, nSame, nSkip, nDelete int64

@@ -91,3 +91,35 @@ func TestIngestDeltaFilesApplyInOrder(t *testing.T) {
 		})
 	}
 }
+
+// An id that comes more than maxDeltaRepeats times in a delta run is a
+// placeholder, not a record changing that often: its later rows are
+// quarantined, in any chunking, and the run reconciles.
+func TestIngestDeltaPlaceholderID(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\n")
+	for i := range 150 {
+		fmt.Fprintf(&b, "0,Person%d,SMITH,01/01/1990,,,,,\n", i)
+	}
+	b.WriteString("A1,Ann,DOE,14/03/1990,,,,,\n")
+	for _, chunk := range []int{0, 7} {
+		t.Run(fmt.Sprintf("chunk %d", chunk), func(t *testing.T) {
+			cfg, st := project(t, fmt.Sprintf(peopleYAML, "delta"), map[string]string{"people.csv": b.String()})
+			rep, err := Ingest(context.Background(), st, cfg, IngestOptions{chunkRows: chunk, batchRows: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := rep.Sources[0]
+			checkReconciles(t, s)
+			if got, want := counts(s), "read=151 new=2 changed=100 unchanged=0 deleted=0 quarantined=49"; got != want {
+				t.Errorf("%s, want %s", got, want)
+			}
+			if got := query(t, st, `SELECT count(*), min(line), any_value(reason) FROM quarantine`); !strings.HasPrefix(got, "49|103|source id repeated more than 100 times in one delta run") {
+				t.Errorf("quarantine: %s", got)
+			}
+			if got := query(t, st, `SELECT given_name, version FROM source_records WHERE source_id = '0' AND is_current`); got != "Person100|101" {
+				t.Errorf("current placeholder record: %s", got)
+			}
+		})
+	}
+}
