@@ -174,11 +174,11 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 		INSERT INTO ingest_rejects (seq, file, line, field, reason, raw)
 		SELECT d.seq, df.file, d.line, 'id',
 		       'duplicate source id: the first row with it is ' || ff.file || ' line ' || f.line || '; this one is not stored', m.raw
-		FROM (SELECT d.seq, d.file_no, d.line, min(e.seq) AS first_seq
-		      FROM ingest_ids d JOIN ingest_ids e ON e.source_id = d.source_id AND e.seq < d.seq
-		      WHERE d.seq >= $1 AND d.seq < $2 AND d.seq IN (SELECT seq FROM ingest_maybe_dup)
-		      GROUP BY d.seq, d.file_no, d.line) d
-		JOIN ingest_maybe_dup m ON m.seq = d.seq
+		FROM (SELECT seq, file_no, line, min(seq) OVER (PARTITION BY source_id) AS first_seq
+		      FROM ingest_ids
+		      WHERE seq < $2 AND source_id IN (SELECT i.source_id FROM ingest_ids i JOIN ingest_maybe_dup m ON m.seq = i.seq
+		                                       WHERE i.seq >= $1 AND i.seq < $2)) d
+		JOIN ingest_maybe_dup m ON m.seq = d.seq AND d.seq >= $1 AND d.seq <> d.first_seq
 		JOIN ingest_files df ON df.file_no = d.file_no
 		JOIN ingest_ids f ON f.seq = d.first_seq
 		JOIN ingest_files ff ON ff.file_no = f.file_no`, lo, hi); err != nil {

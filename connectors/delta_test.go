@@ -123,3 +123,28 @@ func TestIngestDeltaPlaceholderID(t *testing.T) {
 		})
 	}
 }
+
+// A full extract in which thousands of rows share a placeholder id: each
+// later row is quarantined as a duplicate of the first, in time linear in
+// the rows (the check once joined the id's rows with each other).
+func TestIngestFullPlaceholderID(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\n")
+	const n = 30000
+	for i := range n {
+		fmt.Fprintf(&b, "0,Person%d,SMITH,01/01/1990,,,,,\n", i)
+	}
+	cfg, st := project(t, fmt.Sprintf(peopleYAML, "full"), map[string]string{"people.csv": b.String()})
+	rep, err := Ingest(context.Background(), st, cfg, IngestOptions{chunkRows: 4096})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rep.Sources[0]
+	checkReconciles(t, s)
+	if got, want := counts(s), fmt.Sprintf("read=%d new=1 changed=0 unchanged=0 deleted=0 quarantined=%d", n, n-1); got != want {
+		t.Errorf("%s, want %s", got, want)
+	}
+	if got := query(t, st, `SELECT count(DISTINCT reason) FROM quarantine`); got != "1" {
+		t.Errorf("reasons: %s", got)
+	}
+}
