@@ -267,11 +267,17 @@ func (g *Graph) Cluster(opt Options) ([]int64, Stats) {
 		u.union(ra, rb)
 		st.MustLink++
 	}
-	edges := slices.Clone(g.edges)
-	for i := range edges {
-		if edges[i].a > edges[i].b {
-			edges[i].a, edges[i].b = edges[i].b, edges[i].a
+	// Only links are merged; the pairs below the link probability count
+	// only as support (adj), so they need no sorting.
+	edges := make([]iedge, 0, len(g.edges))
+	for _, e := range g.edges {
+		if e.p < opt.Link {
+			continue
 		}
+		if e.a > e.b {
+			e.a, e.b = e.b, e.a
+		}
+		edges = append(edges, e)
 	}
 	slices.SortFunc(edges, func(x, y iedge) int {
 		return cmp.Or(cmp.Compare(y.p, x.p), cmp.Compare(x.a, y.a), cmp.Compare(x.b, y.b))
