@@ -2,6 +2,7 @@ package sqlgen
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -373,6 +374,71 @@ func (g *Gen) gammaSelect(b *builder, from string, withTF bool) string {
 		b.q(g.T.Base) + " r ON r." + b.q("rid") + " = c.rid_r"
 }
 
+// sideCol matches a column of one side of a pair: l."given", r."addr_tokens".
+var sideCol = regexp.MustCompile(`\b([lr])\."([^"]+)"`)
+
+// hoistedGammaSelect is gammaSelect for scoring every candidate pair: a
+// similarity that several levels test (a Jaro-Winkler at 0.92 and at 0.8,
+// a token overlap at two thresholds) is computed once per pair in an inner
+// select instead of once per level that reaches it (on 16M pairs, a
+// two-level Jaro-Winkler once took 0.6–0.9 s less CPU than twice). The
+// inner select also carries the columns the levels read, named "l.<col>"
+// and "r.<col>". The gammas are the same as gammaSelect's: only where each
+// value is computed changes.
+func (g *Gen) hoistedGammaSelect(b *builder, from string, withTF bool) string {
+	flat := g.gammaSelect(b, from, withTF)
+	fromAt := strings.Index(flat, "\nFROM ")
+	sel, joins := flat[:fromAt], flat[fromAt:]
+	// The similarities tested by more than one level.
+	count := map[string]int{}
+	var order []string
+	for _, c := range g.Spec.Comparisons {
+		for _, l := range c.Levels {
+			a, z := colExpr(b, "l", l.Column), colExpr(b, "r", l.Column)
+			var e string
+			switch l.Kind {
+			case spec.JaroWinkler:
+				e = g.D.JaroWinkler(a, z)
+			case spec.Jaro:
+				e = g.D.Jaro(a, z)
+			case spec.Jaccard, spec.Overlap:
+				e = g.D.IntersectCount(a, z)
+			default:
+				continue
+			}
+			if count[e] == 0 {
+				order = append(order, e)
+			}
+			count[e]++
+		}
+	}
+	var inner []string
+	for _, e := range order {
+		if count[e] < 2 {
+			continue
+		}
+		h := fmt.Sprintf("h.%d", len(inner))
+		sel = strings.ReplaceAll(sel, e, b.q(h))
+		inner = append(inner, e+" AS "+b.q(h))
+	}
+	if len(inner) == 0 {
+		return flat
+	}
+	// The rest reads the sides' columns from the inner select.
+	seen := map[string]bool{}
+	var cols []string
+	sel = sideCol.ReplaceAllStringFunc(sel, func(m string) string {
+		p := sideCol.FindStringSubmatch(m)
+		name := p[1] + "." + p[2]
+		if !seen[name] {
+			seen[name] = true
+			cols = append(cols, m+" AS "+b.q(name))
+		}
+		return b.q(name)
+	})
+	return sel + "\nFROM (SELECT c.*, " + strings.Join(append(cols, inner...), ", ") + joins + ") c"
+}
+
 // Sample is a repeatable subsample of the candidate pairs for training, so
 // that training costs the same however many records there are: a pair that
 // effective rule i finds is kept for rule i's session when its hash (of the
@@ -557,7 +623,7 @@ func (g *Gen) weightTerms(b *builder, w Weights, only map[string]bool) []string 
 // match_weight, probability.
 func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 	b := &builder{d: g.D}
-	inner := g.gammaSelect(b, b.q(g.T.Cand), true)
+	inner := g.hoistedGammaSelect(b, b.q(g.T.Cand), true)
 	we := g.weightExpr(b, w)
 	p := "1.0 / (1.0 + " + g.D.Pow2("-w") + ")"
 	capped := ""

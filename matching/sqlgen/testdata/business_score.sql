@@ -18,52 +18,53 @@ SELECT c.rid_l,
        c.rid_r,
        c.rule,
        c.rules,
-       CASE WHEN l."company_no" IS NULL OR r."company_no" IS NULL THEN -1
-     WHEN l."company_no" = r."company_no" THEN 2
-     WHEN abs(length(l."company_no") - length(r."company_no")) <= $1 AND CASE WHEN length(l."company_no") = length(r."company_no") THEN hamming(l."company_no", r."company_no") <= 2 ELSE true END AND damerau_levenshtein(l."company_no", r."company_no") <= $2 THEN 1
+       CASE WHEN "l.company_no" IS NULL OR "r.company_no" IS NULL THEN -1
+     WHEN "l.company_no" = "r.company_no" THEN 2
+     WHEN abs(length("l.company_no") - length("r.company_no")) <= $1 AND CASE WHEN length("l.company_no") = length("r.company_no") THEN hamming("l.company_no", "r.company_no") <= 2 ELSE true END AND damerau_levenshtein("l.company_no", "r.company_no") <= $2 THEN 1
      ELSE 0 END AS "g.company_number",
-       CASE WHEN l."biz_name" IS NULL OR r."biz_name" IS NULL THEN -1
-     WHEN l."biz_name" = r."biz_name" THEN 7
-     WHEN l."biz_key" = r."biz_key" THEN 6
-     WHEN (l."biz_name" = r."trading" OR l."trading" = r."biz_name") THEN 5
-     WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $3 THEN 4
-     WHEN len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) >= $4 * (len(l."biz_tokens") + len(r."biz_tokens")) THEN 3
-     WHEN jaro_winkler_similarity(l."biz_name", r."biz_name") >= $5 THEN 2
-     WHEN len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) >= $6 * (len(l."biz_tokens") + len(r."biz_tokens")) THEN 1
+       CASE WHEN "l.biz_name" IS NULL OR "r.biz_name" IS NULL THEN -1
+     WHEN "l.biz_name" = "r.biz_name" THEN 7
+     WHEN "l.biz_key" = "r.biz_key" THEN 6
+     WHEN ("l.biz_name" = "r.trading" OR "l.trading" = "r.biz_name") THEN 5
+     WHEN "h.0" >= $3 THEN 4
+     WHEN "h.1" >= $4 * (len("l.biz_tokens") + len("r.biz_tokens")) THEN 3
+     WHEN "h.0" >= $5 THEN 2
+     WHEN "h.1" >= $6 * (len("l.biz_tokens") + len("r.biz_tokens")) THEN 1
      ELSE 0 END AS "g.business_name",
-       CASE WHEN l."pc" IS NULL OR r."pc" IS NULL THEN -1
-     WHEN l."pc" = r."pc" THEN 4
-     WHEN l."pc_sector" = r."pc_sector" THEN 3
-     WHEN abs(length(l."pc") - length(r."pc")) <= $7 AND CASE WHEN length(l."pc") = length(r."pc") THEN hamming(l."pc", r."pc") <= 2 ELSE true END AND damerau_levenshtein(l."pc", r."pc") <= $8 THEN 2
-     WHEN l."pc_out" = r."pc_out" THEN 1
+       CASE WHEN "l.pc" IS NULL OR "r.pc" IS NULL THEN -1
+     WHEN "l.pc" = "r.pc" THEN 4
+     WHEN "l.pc_sector" = "r.pc_sector" THEN 3
+     WHEN abs(length("l.pc") - length("r.pc")) <= $7 AND CASE WHEN length("l.pc") = length("r.pc") THEN hamming("l.pc", "r.pc") <= 2 ELSE true END AND damerau_levenshtein("l.pc", "r.pc") <= $8 THEN 2
+     WHEN "l.pc_out" = "r.pc_out" THEN 1
      ELSE 0 END AS "g.postcode",
-       CASE WHEN l."house" IS NULL OR r."house" IS NULL THEN -1
-     WHEN l."house" = r."house" THEN 2
-     WHEN abs(length(l."house") - length(r."house")) <= $9 AND CASE WHEN length(l."house") = length(r."house") THEN hamming(l."house", r."house") <= 2 ELSE true END AND damerau_levenshtein(l."house", r."house") <= $10 THEN 1
+       CASE WHEN "l.house" IS NULL OR "r.house" IS NULL THEN -1
+     WHEN "l.house" = "r.house" THEN 2
+     WHEN abs(length("l.house") - length("r.house")) <= $9 AND CASE WHEN length("l.house") = length("r.house") THEN hamming("l.house", "r.house") <= 2 ELSE true END AND damerau_levenshtein("l.house", "r.house") <= $10 THEN 1
      ELSE 0 END AS "g.house_number",
-       CASE WHEN l."street" IS NULL OR r."street" IS NULL THEN -1
-     WHEN l."street" = r."street" THEN 3
-     WHEN jaro_winkler_similarity(l."street", r."street") >= $11 THEN 2
-     WHEN jaro_winkler_similarity(l."street", r."street") >= $12 THEN 1
+       CASE WHEN "l.street" IS NULL OR "r.street" IS NULL THEN -1
+     WHEN "l.street" = "r.street" THEN 3
+     WHEN "h.2" >= $11 THEN 2
+     WHEN "h.2" >= $12 THEN 1
      ELSE 0 END AS "g.street",
-       CASE WHEN l."town" IS NULL OR r."town" IS NULL THEN -1
-     WHEN l."town" = r."town" THEN 3
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $13 THEN 2
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $14 THEN 1
+       CASE WHEN "l.town" IS NULL OR "r.town" IS NULL THEN -1
+     WHEN "l.town" = "r.town" THEN 3
+     WHEN "h.3" >= $13 THEN 2
+     WHEN "h.3" >= $14 THEN 1
      ELSE 0 END AS "g.town",
-       CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1
-     WHEN l."phone" = r."phone" THEN 2
-     WHEN abs(length(l."phone") - length(r."phone")) <= $15 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $16 THEN 1
+       CASE WHEN "l.phone" IS NULL OR "r.phone" IS NULL THEN -1
+     WHEN "l.phone" = "r.phone" THEN 2
+     WHEN abs(length("l.phone") - length("r.phone")) <= $15 AND CASE WHEN length("l.phone") = length("r.phone") THEN hamming("l.phone", "r.phone") <= 2 ELSE true END AND damerau_levenshtein("l.phone", "r.phone") <= $16 THEN 1
      ELSE 0 END AS "g.phone",
-       CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1
-     WHEN l."email" = r."email" THEN 1
+       CASE WHEN "l.email" IS NULL OR "r.email" IS NULL THEN -1
+     WHEN "l.email" = "r.email" THEN 1
      ELSE 0 END AS "g.email",
-       greatest(l."tf.biz_name", r."tf.biz_name") AS "tf.business_name",
-       greatest(l."tf.pc", r."tf.pc") AS "tf.postcode",
-       CASE WHEN l."company_no" = r."company_no" THEN $17 END AS det
+       greatest("l.tf.biz_name", "r.tf.biz_name") AS "tf.business_name",
+       greatest("l.tf.pc", "r.tf.pc") AS "tf.postcode",
+       CASE WHEN "l.company_no" = "r.company_no" THEN $17 END AS det
+FROM (SELECT c.*, l."company_no" AS "l.company_no", r."company_no" AS "r.company_no", l."biz_name" AS "l.biz_name", r."biz_name" AS "r.biz_name", l."biz_key" AS "l.biz_key", r."biz_key" AS "r.biz_key", r."trading" AS "r.trading", l."trading" AS "l.trading", l."biz_tokens" AS "l.biz_tokens", r."biz_tokens" AS "r.biz_tokens", l."pc" AS "l.pc", r."pc" AS "r.pc", l."pc_sector" AS "l.pc_sector", r."pc_sector" AS "r.pc_sector", l."pc_out" AS "l.pc_out", r."pc_out" AS "r.pc_out", l."house" AS "l.house", r."house" AS "r.house", l."street" AS "l.street", r."street" AS "r.street", l."town" AS "l.town", r."town" AS "r.town", l."phone" AS "l.phone", r."phone" AS "r.phone", l."email" AS "l.email", r."email" AS "r.email", l."tf.biz_name" AS "l.tf.biz_name", r."tf.biz_name" AS "r.tf.biz_name", l."tf.pc" AS "l.tf.pc", r."tf.pc" AS "r.tf.pc", jaro_winkler_similarity(l."biz_name", r."biz_name") AS "h.0", len(list_filter(l."biz_tokens", lambda x: list_contains(r."biz_tokens", x))) AS "h.1", jaro_winkler_similarity(l."street", r."street") AS "h.2", jaro_winkler_similarity(l."town", r."town") AS "h.3"
 FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
-JOIN "_m_base" r ON r."rid" = c.rid_r
+JOIN "_m_base" r ON r."rid" = c.rid_r) c
   ))
 WHERE det IS NOT NULL OR w >= $79 OR w < $80
 -- args:

@@ -22,74 +22,75 @@ SELECT c.rid_l,
        c.rid_r,
        c.rule,
        c.rules,
-       CASE WHEN l."given" IS NULL OR r."given" IS NULL THEN -1
-     WHEN l."given" = r."given" THEN 7
-     WHEN l."given_canon" = r."given_canon" THEN 6
-     WHEN l."given" = r."family" AND l."family" = r."given" THEN 5
-     WHEN jaro_winkler_similarity(l."given", r."given") >= $1 THEN 4
-     WHEN l."given_dm" = r."given_dm" THEN 3
-     WHEN jaro_winkler_similarity(l."given", r."given") >= $2 THEN 2
-     WHEN (length(l."given") = 1 OR length(r."given") = 1) AND substr(l."given", 1, 1) = substr(r."given", 1, 1) THEN 1
+       CASE WHEN "l.given" IS NULL OR "r.given" IS NULL THEN -1
+     WHEN "l.given" = "r.given" THEN 7
+     WHEN "l.given_canon" = "r.given_canon" THEN 6
+     WHEN "l.given" = "r.family" AND "l.family" = "r.given" THEN 5
+     WHEN "h.0" >= $1 THEN 4
+     WHEN "l.given_dm" = "r.given_dm" THEN 3
+     WHEN "h.0" >= $2 THEN 2
+     WHEN (length("l.given") = 1 OR length("r.given") = 1) AND substr("l.given", 1, 1) = substr("r.given", 1, 1) THEN 1
      ELSE 0 END AS "g.given_name",
-       CASE WHEN l."family" IS NULL OR r."family" IS NULL THEN -1
-     WHEN l."family" = r."family" THEN 5
-     WHEN l."family" = r."given" AND l."given" = r."family" THEN 4
-     WHEN jaro_winkler_similarity(l."family", r."family") >= $3 THEN 3
-     WHEN l."family_dm" = r."family_dm" THEN 2
-     WHEN jaro_winkler_similarity(l."family", r."family") >= $4 THEN 1
+       CASE WHEN "l.family" IS NULL OR "r.family" IS NULL THEN -1
+     WHEN "l.family" = "r.family" THEN 5
+     WHEN "l.family" = "r.given" AND "l.given" = "r.family" THEN 4
+     WHEN "h.1" >= $3 THEN 3
+     WHEN "l.family_dm" = "r.family_dm" THEN 2
+     WHEN "h.1" >= $4 THEN 1
      ELSE 0 END AS "g.family_name",
-       CASE WHEN l."dob" IS NULL OR r."dob" IS NULL THEN -1
-     WHEN l."dob" = r."dob" THEN 5
-     WHEN substr(l."dob", 1, 4) = substr(r."dob", 1, 4) AND substr(l."dob", 6, 2) = substr(r."dob", 9, 2) AND substr(l."dob", 9, 2) = substr(r."dob", 6, 2) THEN 4
-     WHEN length(l."dob") = length(r."dob") AND CASE WHEN length(l."dob") = length(r."dob") THEN hamming(l."dob", r."dob") <= 1 ELSE false END THEN 3
-     WHEN abs(length(l."dob") - length(r."dob")) <= $5 AND CASE WHEN length(l."dob") = length(r."dob") THEN hamming(l."dob", r."dob") <= 2 ELSE true END AND damerau_levenshtein(l."dob", r."dob") <= $6 THEN 2
-     WHEN abs(l."dob#days" - r."dob#days") <= $7 THEN 1
+       CASE WHEN "l.dob" IS NULL OR "r.dob" IS NULL THEN -1
+     WHEN "l.dob" = "r.dob" THEN 5
+     WHEN substr("l.dob", 1, 4) = substr("r.dob", 1, 4) AND substr("l.dob", 6, 2) = substr("r.dob", 9, 2) AND substr("l.dob", 9, 2) = substr("r.dob", 6, 2) THEN 4
+     WHEN length("l.dob") = length("r.dob") AND CASE WHEN length("l.dob") = length("r.dob") THEN hamming("l.dob", "r.dob") <= 1 ELSE false END THEN 3
+     WHEN abs(length("l.dob") - length("r.dob")) <= $5 AND CASE WHEN length("l.dob") = length("r.dob") THEN hamming("l.dob", "r.dob") <= 2 ELSE true END AND damerau_levenshtein("l.dob", "r.dob") <= $6 THEN 2
+     WHEN abs("l.dob#days" - "r.dob#days") <= $7 THEN 1
      ELSE 0 END AS "g.date_of_birth",
-       CASE WHEN l."sex" IS NULL OR r."sex" IS NULL THEN -1
-     WHEN l."sex" = r."sex" THEN 1
+       CASE WHEN "l.sex" IS NULL OR "r.sex" IS NULL THEN -1
+     WHEN "l.sex" = "r.sex" THEN 1
      ELSE 0 END AS "g.sex",
-       CASE WHEN l."nhs" IS NULL OR r."nhs" IS NULL THEN -1
-     WHEN l."nhs" = r."nhs" THEN 2
-     WHEN abs(length(l."nhs") - length(r."nhs")) <= $8 AND CASE WHEN length(l."nhs") = length(r."nhs") THEN hamming(l."nhs", r."nhs") <= 2 ELSE true END AND damerau_levenshtein(l."nhs", r."nhs") <= $9 THEN 1
+       CASE WHEN "l.nhs" IS NULL OR "r.nhs" IS NULL THEN -1
+     WHEN "l.nhs" = "r.nhs" THEN 2
+     WHEN abs(length("l.nhs") - length("r.nhs")) <= $8 AND CASE WHEN length("l.nhs") = length("r.nhs") THEN hamming("l.nhs", "r.nhs") <= 2 ELSE true END AND damerau_levenshtein("l.nhs", "r.nhs") <= $9 THEN 1
      ELSE 0 END AS "g.nhs_number",
-       CASE WHEN l."ni" IS NULL OR r."ni" IS NULL THEN -1
-     WHEN l."ni" = r."ni" THEN 2
-     WHEN abs(length(l."ni") - length(r."ni")) <= $10 AND CASE WHEN length(l."ni") = length(r."ni") THEN hamming(l."ni", r."ni") <= 2 ELSE true END AND damerau_levenshtein(l."ni", r."ni") <= $11 THEN 1
+       CASE WHEN "l.ni" IS NULL OR "r.ni" IS NULL THEN -1
+     WHEN "l.ni" = "r.ni" THEN 2
+     WHEN abs(length("l.ni") - length("r.ni")) <= $10 AND CASE WHEN length("l.ni") = length("r.ni") THEN hamming("l.ni", "r.ni") <= 2 ELSE true END AND damerau_levenshtein("l.ni", "r.ni") <= $11 THEN 1
      ELSE 0 END AS "g.ni_number",
-       CASE WHEN l."email" IS NULL OR r."email" IS NULL THEN -1
-     WHEN l."email" = r."email" THEN 2
-     WHEN l."email_user" = r."email_user" THEN 1
+       CASE WHEN "l.email" IS NULL OR "r.email" IS NULL THEN -1
+     WHEN "l.email" = "r.email" THEN 2
+     WHEN "l.email_user" = "r.email_user" THEN 1
      ELSE 0 END AS "g.email",
-       CASE WHEN l."phone" IS NULL OR r."phone" IS NULL THEN -1
-     WHEN l."phone" = r."phone" THEN 2
-     WHEN abs(length(l."phone") - length(r."phone")) <= $12 AND CASE WHEN length(l."phone") = length(r."phone") THEN hamming(l."phone", r."phone") <= 2 ELSE true END AND damerau_levenshtein(l."phone", r."phone") <= $13 THEN 1
+       CASE WHEN "l.phone" IS NULL OR "r.phone" IS NULL THEN -1
+     WHEN "l.phone" = "r.phone" THEN 2
+     WHEN abs(length("l.phone") - length("r.phone")) <= $12 AND CASE WHEN length("l.phone") = length("r.phone") THEN hamming("l.phone", "r.phone") <= 2 ELSE true END AND damerau_levenshtein("l.phone", "r.phone") <= $13 THEN 1
      ELSE 0 END AS "g.phone",
-       CASE WHEN l."addr_tokens" IS NULL OR r."addr_tokens" IS NULL THEN -1
-     WHEN l."addr_key" = r."addr_key" THEN 5
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $14 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 4
-     WHEN l."pc" = r."pc" THEN 3
-     WHEN len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) >= $15 * (len(l."addr_tokens") + len(r."addr_tokens")) THEN 2
-     WHEN l."pc_out" = r."pc_out" THEN 1
+       CASE WHEN "l.addr_tokens" IS NULL OR "r.addr_tokens" IS NULL THEN -1
+     WHEN "l.addr_key" = "r.addr_key" THEN 5
+     WHEN "h.2" >= $14 * (len("l.addr_tokens") + len("r.addr_tokens")) THEN 4
+     WHEN "l.pc" = "r.pc" THEN 3
+     WHEN "h.2" >= $15 * (len("l.addr_tokens") + len("r.addr_tokens")) THEN 2
+     WHEN "l.pc_out" = "r.pc_out" THEN 1
      ELSE 0 END AS "g.address",
-       CASE WHEN l."locality" IS NULL OR r."locality" IS NULL THEN -1
-     WHEN l."locality" = r."locality" THEN 3
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $16 THEN 2
-     WHEN jaro_winkler_similarity(l."locality", r."locality") >= $17 THEN 1
+       CASE WHEN "l.locality" IS NULL OR "r.locality" IS NULL THEN -1
+     WHEN "l.locality" = "r.locality" THEN 3
+     WHEN "h.3" >= $16 THEN 2
+     WHEN "h.3" >= $17 THEN 1
      ELSE 0 END AS "g.locality",
-       CASE WHEN l."town" IS NULL OR r."town" IS NULL THEN -1
-     WHEN l."town" = r."town" THEN 3
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $18 THEN 2
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $19 THEN 1
+       CASE WHEN "l.town" IS NULL OR "r.town" IS NULL THEN -1
+     WHEN "l.town" = "r.town" THEN 3
+     WHEN "h.4" >= $18 THEN 2
+     WHEN "h.4" >= $19 THEN 1
      ELSE 0 END AS "g.town",
-       CASE WHEN l."attr.ref" IS NULL OR r."attr.ref" IS NULL THEN -1
-     WHEN l."attr.ref" = r."attr.ref" THEN 1
+       CASE WHEN "l.attr.ref" IS NULL OR "r.attr.ref" IS NULL THEN -1
+     WHEN "l.attr.ref" = "r.attr.ref" THEN 1
      ELSE 0 END AS "g.attr.ref",
-       greatest(l."tf.given", r."tf.given") AS "tf.given_name",
-       greatest(l."tf.family", r."tf.family") AS "tf.family_name",
-       CASE WHEN l."nhs" = r."nhs" THEN $20 END AS det
+       greatest("l.tf.given", "r.tf.given") AS "tf.given_name",
+       greatest("l.tf.family", "r.tf.family") AS "tf.family_name",
+       CASE WHEN "l.nhs" = "r.nhs" THEN $20 END AS det
+FROM (SELECT c.*, l."given" AS "l.given", r."given" AS "r.given", l."given_canon" AS "l.given_canon", r."given_canon" AS "r.given_canon", r."family" AS "r.family", l."family" AS "l.family", l."given_dm" AS "l.given_dm", r."given_dm" AS "r.given_dm", l."family_dm" AS "l.family_dm", r."family_dm" AS "r.family_dm", l."dob" AS "l.dob", r."dob" AS "r.dob", l."dob#days" AS "l.dob#days", r."dob#days" AS "r.dob#days", l."sex" AS "l.sex", r."sex" AS "r.sex", l."nhs" AS "l.nhs", r."nhs" AS "r.nhs", l."ni" AS "l.ni", r."ni" AS "r.ni", l."email" AS "l.email", r."email" AS "r.email", l."email_user" AS "l.email_user", r."email_user" AS "r.email_user", l."phone" AS "l.phone", r."phone" AS "r.phone", l."addr_tokens" AS "l.addr_tokens", r."addr_tokens" AS "r.addr_tokens", l."addr_key" AS "l.addr_key", r."addr_key" AS "r.addr_key", l."pc" AS "l.pc", r."pc" AS "r.pc", l."pc_out" AS "l.pc_out", r."pc_out" AS "r.pc_out", l."locality" AS "l.locality", r."locality" AS "r.locality", l."town" AS "l.town", r."town" AS "r.town", l."attr.ref" AS "l.attr.ref", r."attr.ref" AS "r.attr.ref", l."tf.given" AS "l.tf.given", r."tf.given" AS "r.tf.given", l."tf.family" AS "l.tf.family", r."tf.family" AS "r.tf.family", jaro_winkler_similarity(l."given", r."given") AS "h.0", jaro_winkler_similarity(l."family", r."family") AS "h.1", len(list_filter(l."addr_tokens", lambda x: list_contains(r."addr_tokens", x))) AS "h.2", jaro_winkler_similarity(l."locality", r."locality") AS "h.3", jaro_winkler_similarity(l."town", r."town") AS "h.4"
 FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
-JOIN "_m_base" r ON r."rid" = c.rid_r
+JOIN "_m_base" r ON r."rid" = c.rid_r) c
   ))
 WHERE det IS NOT NULL OR w >= $122 OR w < $123
 -- args:

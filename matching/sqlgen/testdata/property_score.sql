@@ -16,42 +16,43 @@ SELECT c.rid_l,
        c.rid_r,
        c.rule,
        c.rules,
-       CASE WHEN l."uprn" IS NULL OR r."uprn" IS NULL THEN -1
-     WHEN l."uprn" = r."uprn" THEN 1
+       CASE WHEN "l.uprn" IS NULL OR "r.uprn" IS NULL THEN -1
+     WHEN "l.uprn" = "r.uprn" THEN 1
      ELSE 0 END AS "g.uprn",
-       CASE WHEN l."flat" IS NULL OR r."flat" IS NULL THEN -1
-     WHEN l."flat" = r."flat" THEN 1
+       CASE WHEN "l.flat" IS NULL OR "r.flat" IS NULL THEN -1
+     WHEN "l.flat" = "r.flat" THEN 1
      ELSE 0 END AS "g.flat",
-       CASE WHEN l."house" IS NULL OR r."house" IS NULL THEN -1
-     WHEN l."house" = r."house" THEN 1
+       CASE WHEN "l.house" IS NULL OR "r.house" IS NULL THEN -1
+     WHEN "l.house" = "r.house" THEN 1
      ELSE 0 END AS "g.house_number",
-       CASE WHEN l."building" IS NULL OR r."building" IS NULL THEN -1
-     WHEN l."building" = r."building" THEN 3
-     WHEN jaro_winkler_similarity(l."building", r."building") >= $1 THEN 2
-     WHEN jaro_winkler_similarity(l."building", r."building") >= $2 THEN 1
+       CASE WHEN "l.building" IS NULL OR "r.building" IS NULL THEN -1
+     WHEN "l.building" = "r.building" THEN 3
+     WHEN "h.0" >= $1 THEN 2
+     WHEN "h.0" >= $2 THEN 1
      ELSE 0 END AS "g.building_name",
-       CASE WHEN l."street" IS NULL OR r."street" IS NULL THEN -1
-     WHEN l."street" = r."street" THEN 4
-     WHEN jaro_winkler_similarity(l."street", r."street") >= $3 THEN 3
-     WHEN (l."street" = r."building" OR l."building" = r."street") THEN 2
-     WHEN jaro_winkler_similarity(l."street", r."street") >= $4 THEN 1
+       CASE WHEN "l.street" IS NULL OR "r.street" IS NULL THEN -1
+     WHEN "l.street" = "r.street" THEN 4
+     WHEN "h.1" >= $3 THEN 3
+     WHEN ("l.street" = "r.building" OR "l.building" = "r.street") THEN 2
+     WHEN "h.1" >= $4 THEN 1
      ELSE 0 END AS "g.street",
-       CASE WHEN l."pc" IS NULL OR r."pc" IS NULL THEN -1
-     WHEN l."pc" = r."pc" THEN 4
-     WHEN l."pc_sector" = r."pc_sector" THEN 3
-     WHEN abs(length(l."pc") - length(r."pc")) <= $5 AND CASE WHEN length(l."pc") = length(r."pc") THEN hamming(l."pc", r."pc") <= 2 ELSE true END AND damerau_levenshtein(l."pc", r."pc") <= $6 THEN 2
-     WHEN l."pc_out" = r."pc_out" THEN 1
+       CASE WHEN "l.pc" IS NULL OR "r.pc" IS NULL THEN -1
+     WHEN "l.pc" = "r.pc" THEN 4
+     WHEN "l.pc_sector" = "r.pc_sector" THEN 3
+     WHEN abs(length("l.pc") - length("r.pc")) <= $5 AND CASE WHEN length("l.pc") = length("r.pc") THEN hamming("l.pc", "r.pc") <= 2 ELSE true END AND damerau_levenshtein("l.pc", "r.pc") <= $6 THEN 2
+     WHEN "l.pc_out" = "r.pc_out" THEN 1
      ELSE 0 END AS "g.postcode",
-       CASE WHEN l."town" IS NULL OR r."town" IS NULL THEN -1
-     WHEN l."town" = r."town" THEN 3
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $7 THEN 2
-     WHEN jaro_winkler_similarity(l."town", r."town") >= $8 THEN 1
+       CASE WHEN "l.town" IS NULL OR "r.town" IS NULL THEN -1
+     WHEN "l.town" = "r.town" THEN 3
+     WHEN "h.2" >= $7 THEN 2
+     WHEN "h.2" >= $8 THEN 1
      ELSE 0 END AS "g.town",
-       greatest(l."tf.pc", r."tf.pc") AS "tf.postcode",
-       CASE WHEN l."uprn" = r."uprn" THEN $9 END AS det
+       greatest("l.tf.pc", "r.tf.pc") AS "tf.postcode",
+       CASE WHEN "l.uprn" = "r.uprn" THEN $9 END AS det
+FROM (SELECT c.*, l."uprn" AS "l.uprn", r."uprn" AS "r.uprn", l."flat" AS "l.flat", r."flat" AS "r.flat", l."house" AS "l.house", r."house" AS "r.house", l."building" AS "l.building", r."building" AS "r.building", l."street" AS "l.street", r."street" AS "r.street", l."pc" AS "l.pc", r."pc" AS "r.pc", l."pc_sector" AS "l.pc_sector", r."pc_sector" AS "r.pc_sector", l."pc_out" AS "l.pc_out", r."pc_out" AS "r.pc_out", l."town" AS "l.town", r."town" AS "r.town", l."tf.pc" AS "l.tf.pc", r."tf.pc" AS "r.tf.pc", jaro_winkler_similarity(l."building", r."building") AS "h.0", jaro_winkler_similarity(l."street", r."street") AS "h.1", jaro_winkler_similarity(l."town", r."town") AS "h.2"
 FROM "_m_cand" c
 JOIN "_m_base" l ON l."rid" = c.rid_l
-JOIN "_m_base" r ON r."rid" = c.rid_r
+JOIN "_m_base" r ON r."rid" = c.rid_r) c
   ))
 WHERE det IS NOT NULL OR w >= $56 OR w < $57
 -- args:
