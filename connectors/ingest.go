@@ -121,30 +121,31 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 //     if lower): a source is one transaction, and DuckDB otherwise keeps
 //     the blocks it wrote and the staging tables cached as they grow.
 func tuneDuckDB(ctx context.Context, st *store.Store) (restore func(), err error) {
-	var threadsNow int64
-	if err := st.DB.QueryRowContext(ctx, `SELECT current_setting('threads')::BIGINT`).Scan(&threadsNow); err != nil {
-		return nil, fmt.Errorf("ingest: threads: %w", err)
-	}
-	var memNow string
-	if err := st.DB.QueryRowContext(ctx, `SELECT current_setting('memory_limit')`).Scan(&memNow); err != nil {
-		return nil, fmt.Errorf("ingest: memory_limit: %w", err)
-	}
-	mem := memNow
-	if n, ok := parseBytes(memNow); !ok || n > ingestMemoryLimit {
-		mem = strconv.FormatInt(ingestMemoryLimit>>20, 10) + " MiB"
-	}
-	// How to put each back: memory_limit exactly as the store was opened
-	// with (current_setting shows it rounded), the others as they are.
+	// How to put memory_limit back: exactly as the store was opened with
+	// (current_setting shows it rounded). The others go back as they were.
 	memUndo := "RESET memory_limit"
 	if l := st.MemoryLimit(); l != "" {
 		memUndo = "SET memory_limit = '" + strings.ReplaceAll(l, "'", "") + "'"
 	}
 	settings := []struct {
-		name, want, undo string
+		name string
+		want func(now string) string // the setting during the ingest, from its value now
+		undo string
 	}{
-		{"threads", strconv.FormatInt(min(int64(max(1, runtime.GOMAXPROCS(0)/2)), threadsNow), 10), ""},
-		{"write_buffer_row_group_count", "1", ""},
-		{"memory_limit", mem, memUndo},
+		{"threads", func(now string) string {
+			n, err := strconv.Atoi(now)
+			if err != nil {
+				return now
+			}
+			return strconv.Itoa(min(max(1, runtime.GOMAXPROCS(0)/2), n))
+		}, ""},
+		{"write_buffer_row_group_count", func(string) string { return "1" }, ""},
+		{"memory_limit", func(now string) string {
+			if n, ok := parseBytes(now); ok && n <= ingestMemoryLimit {
+				return now
+			}
+			return strconv.FormatInt(ingestMemoryLimit>>20, 10) + " MiB"
+		}, memUndo},
 	}
 	var undo []string
 	restore = func() {
@@ -158,10 +159,11 @@ func tuneDuckDB(ctx context.Context, st *store.Store) (restore func(), err error
 			restore()
 			return nil, fmt.Errorf("ingest: %s: %w", s.name, err)
 		}
-		if s.want == prev {
+		want := s.want(prev)
+		if want == prev {
 			continue
 		}
-		if _, err := st.DB.ExecContext(ctx, fmt.Sprintf("SET %s = '%s'", s.name, s.want)); err != nil {
+		if _, err := st.DB.ExecContext(ctx, fmt.Sprintf("SET %s = '%s'", s.name, want)); err != nil {
 			restore()
 			return nil, fmt.Errorf("ingest: %s: %w", s.name, err)
 		}
