@@ -174,11 +174,8 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 		INSERT INTO ingest_rejects (seq, file, line, field, reason, raw)
 		SELECT d.seq, df.file, d.line, 'id',
 		       'duplicate source id: the first row with it is ' || ff.file || ' line ' || f.line || '; this one is not stored', m.raw
-		FROM (SELECT seq, file_no, line, min(seq) OVER (PARTITION BY source_id) AS first_seq
-		      FROM ingest_ids
-		      WHERE seq < $2 AND source_id IN (SELECT i.source_id FROM ingest_ids i JOIN ingest_maybe_dup m ON m.seq = i.seq
-		                                       WHERE i.seq >= $1 AND i.seq < $2)) d
-		JOIN ingest_maybe_dup m ON m.seq = d.seq AND d.seq >= $1 AND d.seq <> d.first_seq
+		FROM `+repeatsSQL+` d
+		JOIN ingest_maybe_dup m ON m.seq = d.seq AND d.seq >= $1 AND d.occ > 0
 		JOIN ingest_files df ON df.file_no = d.file_no
 		JOIN ingest_ids f ON f.seq = d.first_seq
 		JOIN ingest_files ff ON ff.file_no = f.file_no`, lo, hi); err != nil {
@@ -195,6 +192,18 @@ func (a *applier) chunk(ctx context.Context, c chunkInfo) error {
 	return a.applyRows(ctx, key, lo, hi, "")
 }
 
+// repeatsSQL lists, for the ids that the chunk [$1, $2) has in rows the id
+// filter flagged, every row with one of them so far (in this chunk or an
+// earlier one): seq, source_id, file_no, line, occ (how many earlier rows
+// have its id) and first_seq (the first of them). A window, not a join of
+// an id's rows with each other, which is quadratic for a placeholder id.
+const repeatsSQL = `(SELECT seq, source_id, file_no, line,
+		row_number() OVER w - 1 AS occ, first_value(seq) OVER w AS first_seq
+	FROM ingest_ids
+	WHERE seq < $2 AND source_id IN (SELECT i.source_id FROM ingest_ids i JOIN ingest_maybe_dup m ON m.seq = i.seq
+	                                 WHERE i.seq >= $1 AND i.seq < $2)
+	WINDOW w AS (PARTITION BY source_id ORDER BY seq))`
+
 // maxDeltaRepeats is how many later rows one id may have in a delta run.
 const maxDeltaRepeats = 100
 
@@ -208,11 +217,7 @@ const maxDeltaRepeats = 100
 // its later rows are quarantined.
 func (a *applier) deltaChunk(ctx context.Context, c chunkInfo) error {
 	if _, err := a.exec(ctx, "repeated ids", `CREATE OR REPLACE TEMP TABLE ingest_later AS
-		SELECT seq, source_id, occ FROM (
-			SELECT seq, source_id, row_number() OVER (PARTITION BY source_id ORDER BY seq) - 1 AS occ
-			FROM ingest_ids
-			WHERE seq < $2 AND source_id IN (SELECT i.source_id FROM ingest_ids i JOIN ingest_maybe_dup m ON m.seq = i.seq
-			                                 WHERE i.seq >= $1 AND i.seq < $2))
+		SELECT seq, source_id, occ FROM `+repeatsSQL+`
 		WHERE occ > 0 AND seq >= $1`, c.lo, c.hi); err != nil {
 		return err
 	}
