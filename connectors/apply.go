@@ -469,12 +469,20 @@ func (a *applier) finish(ctx context.Context) error {
 	if err := a.endRels(ctx); err != nil {
 		return err
 	}
-	if _, err := a.exec(ctx, "counts", `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, runID, src, string(j.src.Kind), sr.Read, sr.Stored, sr.New, sr.Changed, sr.Unchanged, sr.Deleted, sr.Quarantined); err != nil {
+	if err := writeCounts(ctx, a.tx, runID, sr); err != nil {
 		return err
 	}
 	_, err = a.exec(ctx, "drop staging", dropStageSQL)
 	return err
+}
+
+// writeCounts keeps a source's counts for the run in ingest_counts.
+func writeCounts(ctx context.Context, tx *store.Tx, runID int64, sr *SourceReport) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, runID, sr.Name, string(sr.Kind), sr.Read, sr.Stored, sr.New, sr.Changed, sr.Unchanged, sr.Deleted, sr.Quarantined); err != nil {
+		return fmt.Errorf("counts: %w", err)
+	}
+	return nil
 }
 
 // endRels records the relationships the rows stated: new edges are added;

@@ -294,11 +294,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		// Every file was applied before: nothing to read, and the run's
 		// counts say so.
 		sr.Warnings = j.warn.list
-		return sr, st.InTx(ctx, func(tx *store.Tx) error {
-			_, err := tx.ExecContext(ctx, `INSERT INTO ingest_counts (run_id, source, kind, rows_read, stored, new, changed, unchanged, deleted, quarantined)
-				VALUES (?, ?, ?, 0, 0, 0, 0, 0, 0, 0)`, runID, j.src.Name, string(j.src.Kind))
-			return err
-		})
+		return sr, st.InTx(ctx, func(tx *store.Tx) error { return writeCounts(ctx, tx, runID, sr) })
 	}
 	stg := newStage(j.spec)
 	var mappers []*mapping.Mapper
