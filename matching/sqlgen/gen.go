@@ -275,16 +275,31 @@ func (g *Gen) Candidates(delta bool) Query {
 }
 
 // levelCond is the SQL test of one level on sides l and r.
+// similarity is the similarity a level of kind JaroWinkler, Jaro, Jaccard
+// or Overlap tests against a threshold (for the token kinds, the size of
+// the intersection), and false for the other kinds.
+func (g *Gen) similarity(b *builder, l spec.Level) (string, bool) {
+	a, z := colExpr(b, "l", l.Column), colExpr(b, "r", l.Column)
+	switch l.Kind {
+	case spec.JaroWinkler:
+		return g.D.JaroWinkler(a, z), true
+	case spec.Jaro:
+		return g.D.Jaro(a, z), true
+	case spec.Jaccard, spec.Overlap:
+		return g.D.IntersectCount(a, z), true
+	}
+	return "", false
+}
+
 func (g *Gen) levelCond(b *builder, l spec.Level) string {
 	d := g.D
 	a, z := colExpr(b, "l", l.Column), colExpr(b, "r", l.Column)
+	sim, _ := g.similarity(b, l)
 	switch l.Kind {
 	case spec.Exact:
 		return a + " = " + z
-	case spec.JaroWinkler:
-		return d.JaroWinkler(a, z) + " >= " + b.p(l.Threshold)
-	case spec.Jaro:
-		return d.Jaro(a, z) + " >= " + b.p(l.Threshold)
+	case spec.JaroWinkler, spec.Jaro:
+		return sim + " >= " + b.p(l.Threshold)
 	case spec.Levenshtein:
 		return g.editGuard(b, a, z, int(l.Threshold)) + " AND " + d.Levenshtein(a, z) + " <= " + b.p(int(l.Threshold))
 	case spec.Damerau:
@@ -314,9 +329,9 @@ func (g *Gen) levelCond(b *builder, l spec.Level) string {
 		// |a ∩ b| / (|a| + |b| − |a ∩ b|) ≥ t  ⇔  |a ∩ b| ≥ t(|a| + |b|) / (1 + t),
 		// which needs the intersection once. Token lists hold no duplicates.
 		t := l.Threshold
-		return d.IntersectCount(a, z) + " >= " + b.p(t/(1+t)) + " * (" + d.ListLen(a) + " + " + d.ListLen(z) + ")"
+		return sim + " >= " + b.p(t/(1+t)) + " * (" + d.ListLen(a) + " + " + d.ListLen(z) + ")"
 	case spec.Overlap:
-		return d.IntersectCount(a, z) + " >= 1"
+		return sim + " >= 1"
 	}
 	return "true"
 }
@@ -394,16 +409,8 @@ func (g *Gen) hoistedGammaSelect(b *builder, from string, withTF bool) string {
 	var order []string
 	for _, c := range g.Spec.Comparisons {
 		for _, l := range c.Levels {
-			a, z := colExpr(b, "l", l.Column), colExpr(b, "r", l.Column)
-			var e string
-			switch l.Kind {
-			case spec.JaroWinkler:
-				e = g.D.JaroWinkler(a, z)
-			case spec.Jaro:
-				e = g.D.Jaro(a, z)
-			case spec.Jaccard, spec.Overlap:
-				e = g.D.IntersectCount(a, z)
-			default:
+			e, ok := g.similarity(b, l)
+			if !ok {
 				continue
 			}
 			if count[e] == 0 {
