@@ -41,11 +41,12 @@ type Options struct {
 	MemoryLimit string
 	Threads     int
 	Kinds       []string
+	Logger      *slog.Logger // each stage's steps, at the GOLDEN_LOG level
 }
 
 // New returns the bench command. runF, if not nil, replaces the run function (for tests).
 func New(f *cli.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO}
+	opts := &Options{IO: f.IO, Logger: f.Logger()}
 	cmd := &cobra.Command{
 		Use:   "bench",
 		Short: "Benchmark golden end to end on a synthetic city with ground truth",
@@ -210,7 +211,7 @@ func Run(ctx context.Context, opts *Options) (*Result, error) {
 	for _, k := range opts.Kinds {
 		kinds = append(kinds, record.Kind(k))
 	}
-	popts := pipelines.Options{Kinds: kinds, Full: true, Logger: slog.Default(), Progress: func(ps pipelines.Stage) {
+	popts := pipelines.Options{Kinds: kinds, Full: true, Logger: opts.Logger, Progress: func(ps pipelines.Stage) {
 		if ps.Duration == 0 && !ps.Done && ps.Err == "" {
 			progress("%s %s", ps.Name, ps.Kind)
 			resetPeak()

@@ -5,7 +5,6 @@ package run
 import (
 	"fmt"
 	"io"
-	"log/slog"
 	"text/tabwriter"
 	"time"
 
@@ -101,7 +100,7 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "✓ %s (%s)\n", label, round(s.Duration))
 	}
-	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress, Logger: slog.Default()})
+	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress, Logger: opts.Factory.Logger()})
 	if opts.JSON {
 		if jerr := cli.WriteJSON(opts.IO.Out, rep); jerr != nil && err == nil {
 			err = jerr
