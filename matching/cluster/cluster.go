@@ -155,17 +155,11 @@ func (g *Graph) Veto(a, b int64) {
 // inside one need loading.
 func (g *Graph) Components(link float64) []int32 {
 	n := len(g.rids)
-	parent := make([]int32, n)
-	for i := range parent {
-		parent[i] = int32(i)
+	u := &uf{parent: make([]int32, n)}
+	for i := range u.parent {
+		u.parent[i] = int32(i)
 	}
-	find := func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	find := u.find
 	join := func(a, b int32) {
 		ra, rb := find(a), find(b)
 		if ra == rb {
@@ -174,7 +168,7 @@ func (g *Graph) Components(link float64) []int32 {
 		if ra > rb {
 			ra, rb = rb, ra
 		}
-		parent[rb] = ra
+		u.parent[rb] = ra
 	}
 	for _, e := range g.edges {
 		if e.p >= link {
@@ -185,7 +179,7 @@ func (g *Graph) Components(link float64) []int32 {
 		join(m[0], m[1])
 	}
 	size := make([]int32, n)
-	for i := range parent {
+	for i := range n {
 		size[find(int32(i))]++
 	}
 	out := make([]int32, n)
