@@ -102,18 +102,19 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	// u from random pairs.
 	sample := int(math.Ceil(math.Sqrt(2 * float64(s.Training.RandomPairs))))
 	rq := gen.RandomPatterns(sample, s.Training.Seed)
-	rnd, err := readPatterns(ctx, conn, rq, len(levels), false)
+	var rnd []em.Pattern
+	err = readPatterns(ctx, conn, rq, len(levels), func(p em.Pattern) { rnd = append(rnd, p) })
 	if err != nil {
 		return nil, fmt.Errorf("train: random pairs: %w", err)
 	}
 	var randomPairs float64
-	for _, p := range rnd[""] {
+	for _, p := range rnd {
 		randomPairs += p.Count
 	}
 	if randomPairs == 0 {
 		return nil, fmt.Errorf("train: no random pairs (one source in link mode?)")
 	}
-	u := em.U(rnd[""], levels)
+	u := em.U(rnd, levels)
 
 	// m and λ by EM, one session per blocking rule.
 	counts, err := readSampledPatterns(ctx, conn, gen.PatternCounts(smp), len(levels))
@@ -310,69 +311,42 @@ type sampledPattern struct {
 }
 
 func readSampledPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int) ([]sampledPattern, error) {
-	rows, err := conn.QueryContext(ctx, q.SQL, q.Args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []sampledPattern
-	for rows.Next() {
-		var sp sampledPattern
-		g := make([]int64, nc)
-		var n int64
-		dest := make([]any, 0, nc+3)
-		dest = append(dest, &sp.kept, &sp.p)
-		for i := range g {
-			dest = append(dest, &g[i])
-		}
-		dest = append(dest, &n)
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
-		}
-		sp.pattern = em.Pattern{Gammas: make([]int8, nc), Count: float64(n)}
-		for i, v := range g {
-			sp.pattern.Gammas[i] = int8(v)
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
+	var kept int64
+	var p float64
+	err := readPatterns(ctx, conn, q, nc, func(pt em.Pattern) {
+		out = append(out, sampledPattern{kept: kept, p: p, pattern: pt})
+	}, &kept, &p)
+	return out, err
 }
 
-// readPatterns reads pattern counts; with rule, the first column is the
-// blocking rule and the result is keyed by it.
-func readPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int, rule bool) (map[string][]em.Pattern, error) {
+// readPatterns reads pattern counts (a row is the comparison vector's nc
+// gammas, then the count), passing each to add. lead are scanned from the
+// columns before the gammas, before add sees the row.
+func readPatterns(ctx context.Context, conn *sql.Conn, q sqlgen.Query, nc int, add func(em.Pattern), lead ...any) error {
 	rows, err := conn.QueryContext(ctx, q.SQL, q.Args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := map[string][]em.Pattern{}
+	g := make([]int64, nc)
+	var n int64
+	dest := append(lead[:len(lead):len(lead)], make([]any, 0, nc+1)...)
+	for i := range g {
+		dest = append(dest, &g[i])
+	}
+	dest = append(dest, &n)
 	for rows.Next() {
-		var r any
-		g := make([]int64, nc)
-		var n int64
-		dest := make([]any, 0, nc+2)
-		if rule {
-			dest = append(dest, &r)
-		}
-		for i := range g {
-			dest = append(dest, &g[i])
-		}
-		dest = append(dest, &n)
 		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		p := em.Pattern{Gammas: make([]int8, nc), Count: float64(n)}
 		for i, v := range g {
 			p.Gammas[i] = int8(v)
 		}
-		key := ""
-		if r != nil {
-			key = fmt.Sprint(r)
-		}
-		out[key] = append(out[key], p)
+		add(p)
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // saveModel stores m as the next version of its kind, with the term
