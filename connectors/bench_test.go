@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -146,6 +147,7 @@ func benchIngest(b *testing.B, again bool) {
 	defer debug.SetGCPercent(debug.SetGCPercent(gogc))
 	b.SetBytes(size)
 	var cpu time.Duration
+	var peak int64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -167,7 +169,9 @@ func benchIngest(b *testing.B, again bool) {
 		if os.Getenv("GOLDEN_BENCH_LOG") != "" {
 			log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		}
+		resetPeakRSS()
 		rep, err := Ingest(ctx, st, cfg, IngestOptions{Logger: log})
+		peak = max(peak, peakRSS())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -184,6 +188,29 @@ func benchIngest(b *testing.B, again bool) {
 	}
 	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	if peak > 0 {
+		b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MiB")
+	}
+}
+
+// resetPeakRSS resets the process's peak resident set size (Linux: VmHWM),
+// so that peakRSS tells one ingest's peak, Go and DuckDB together.
+func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident set size in bytes since
+// resetPeakRSS, or 0 where /proc does not say.
+func peakRSS() int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // cpuTime is the process's user and system CPU time so far: with the wall

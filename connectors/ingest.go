@@ -305,8 +305,11 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 			}
 		}
 
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
+		// The reader, the mappers and the stager stop each other with the
+		// cause of the first failure, which is the one reported: the others
+		// then only see a cancelled context.
+		ctx, cancel := context.WithCancelCause(ctx)
+		defer cancel(nil)
 
 		start := time.Now()
 		workers := runtime.GOMAXPROCS(0)
@@ -323,8 +326,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				return &batch{}
 			}
 		}
-		var readErr, mapErr error
-		var mapOnce sync.Once
+		var readErr error
 		// Reader.
 		go func() {
 			defer close(in)
@@ -346,7 +348,9 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				}
 				return nil
 			})
-			if readErr == nil && len(b.rows) > 0 {
+			if readErr != nil {
+				cancel(readErr)
+			} else if len(b.rows) > 0 {
 				select {
 				case in <- b:
 				case <-ctx.Done():
@@ -368,7 +372,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 					for i, row := range b.rows {
 						qe, err := m.Map(row, &o)
 						if err != nil {
-							mapOnce.Do(func() { mapErr = err; cancel() })
+							cancel(err)
 							break
 						}
 						p.prepare(&b.staged[i], row, &o, qe)
@@ -432,7 +436,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 					if b == nil {
 						return nil
 					}
-					if mapErr != nil || ctx.Err() != nil {
+					if ctx.Err() != nil {
 						continue
 					}
 					for i := range b.staged {
@@ -501,27 +505,19 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 					return nil
 				})
 			}
-			if stageErr == nil && mapErr == nil && ctx.Err() == nil && next > lo {
+			if stageErr == nil && ctx.Err() == nil && next > lo {
 				key, release := st.Stage(chunk)
 				stageErr = ap.chunk(ctx, chunkInfo{key: key, lo: lo, hi: next, rows: int64(len(chunk.Seq)), deleted: deleted, maybeDups: len(maybes) > 0})
 				release()
 			}
 		}
 		if stageErr != nil {
-			cancel()
+			cancel(stageErr)
 		}
 		for range out {
 			// Wait for the reader and the mappers to stop.
 		}
-		switch {
-		case mapErr != nil:
-			return mapErr
-		case readErr != nil:
-			return readErr
-		case stageErr != nil:
-			return stageErr
-		}
-		if err := ctx.Err(); err != nil {
+		if err := context.Cause(ctx); err != nil {
 			return err
 		}
 		if len(pending) > 0 {
