@@ -11,12 +11,12 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/council/golden/config"
+	"github.com/council/golden/internal/peakrss"
 	"github.com/council/golden/store"
 )
 
@@ -169,9 +169,9 @@ func benchIngest(b *testing.B, again bool) {
 		if os.Getenv("GOLDEN_BENCH_LOG") != "" {
 			log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
 		}
-		resetPeakRSS()
+		peakrss.Reset()
 		rep, err := Ingest(ctx, st, cfg, IngestOptions{Logger: log})
-		peak = max(peak, peakRSS())
+		peak = max(peak, peakrss.Peak())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -193,25 +193,6 @@ func benchIngest(b *testing.B, again bool) {
 	}
 }
 
-// resetPeakRSS resets the process's peak resident set size (Linux: VmHWM),
-// so that peakRSS tells one ingest's peak, Go and DuckDB together.
-func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakRSS is the process's peak resident set size in bytes since
-// resetPeakRSS, or 0 where /proc does not say.
-func peakRSS() int64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			kb, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
-}
 
 // cpuTime is the process's user and system CPU time so far: with the wall
 // time it shows how well the ingest uses the cores, and it is less noisy

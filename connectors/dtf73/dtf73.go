@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -206,28 +207,49 @@ type Reader struct {
 	Warn     raw.Warner
 }
 
-// rec is one parsed record: its values in its layout's order, where it
-// came from. The whole gazetteer is held until its end (changes apply in
-// order), so a record is a slice, not a map: a map per record made a
-// 144 MB file of 500,000 properties take 3.7 GB.
+// rec is one record that the gazetteer's state holds: where its text is in
+// the spool and what the state needs to know of it without reading it
+// back. Changes apply in order and a property's records may come in any
+// order (a file is usually sorted by record type), so every record is kept
+// until the end; its text waits in the spool file, not in memory, and a
+// rec is 32 bytes. Held as text, a 144 MB file of 495,000 properties took
+// 1.4 GB (2.4 GB while ingested).
 type rec struct {
-	idx    map[string]int // field name → position in vals, one per layout
-	vals   []string
-	change string
-	file   string
-	line   int64
-	raw    string
+	off    int64  // where the line is in the spool
+	size   int32  // its length
+	line   int32  // its line in its file
+	file   uint16 // index in Reader.Files
+	layout uint8  // index in state.layouts
+	lang   uint8  // LANGUAGE of a descriptor or an LPI, index in state.langs
+	change byte   // I, U or D
+	rank   int8   // an LPI's preference (see lpiRank)
+}
+
+// property is what the state knows of one UPRN: its current records.
+type property struct {
+	uprn      string
+	blpu      *rec
+	lpis      []*rec // every LPI it had, in order of first appearance; deleted ones marked D
+	dp, class *rec
+	listed    bool // in state.order
+}
+
+// fields is a record's values, read back from the spool.
+type fields struct {
+	idx  map[string]int
+	vals []string
+	raw  string
 }
 
 // f returns the value of field name ("" if the layout has none).
-func (r *rec) f(name string) string {
-	if i, ok := r.idx[name]; ok {
+func (r *fields) f(name string) string {
+	if i, ok := r.idx[name]; ok && i < len(r.vals) {
 		return r.vals[i]
 	}
 	return ""
 }
 
-func (r *rec) get(names ...string) string {
+func (r *fields) get(names ...string) string {
 	for _, n := range names {
 		if v := r.f(n); v != "" {
 			return v
@@ -236,35 +258,151 @@ func (r *rec) get(names ...string) string {
 	return ""
 }
 
-// state is the gazetteer as the records so far describe it.
+// lpiRank is how much an LPI is preferred as its property's address:
+// approved (logical status 1) first, then English, then official.
+func lpiRank(l *fields) int8 {
+	var r int8
+	if l.f("LOGICAL_STATUS") == "1" {
+		r += 4
+	}
+	if l.f("LANGUAGE") == "ENG" {
+		r += 2
+	}
+	if l.f("OFFICIAL_FLAG") == "Y" {
+		r++
+	}
+	return r
+}
+
+// spool holds the lines of the records kept, in a temporary file that is
+// removed when the read ends.
+type spool struct {
+	f   *os.File
+	w   *bufio.Writer
+	off int64
+	buf []byte
+}
+
+func newSpool() (*spool, error) {
+	f, err := os.CreateTemp("", "golden-dtf73-*.spool")
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer spool: %w", err)
+	}
+	return &spool{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+func (s *spool) close() {
+	s.f.Close()
+	os.Remove(s.f.Name())
+}
+
+// put appends a line and returns where it is.
+func (s *spool) put(text string) (off int64, size int32, err error) {
+	off = s.off
+	n, err := s.w.WriteString(text)
+	s.off += int64(n)
+	if err != nil {
+		return 0, 0, fmt.Errorf("gazetteer spool: %w", err)
+	}
+	return off, int32(n), nil
+}
+
+// get reads a record's line back and splits it into its fields, named by
+// idx.
+func (s *spool) get(rc *rec, idx map[string]int) (*fields, error) {
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil {
+			return nil, fmt.Errorf("gazetteer spool: %w", err)
+		}
+	}
+	s.buf = slices.Grow(s.buf[:0], int(rc.size))[:rc.size]
+	if _, err := s.f.ReadAt(s.buf, rc.off); err != nil {
+		return nil, fmt.Errorf("gazetteer spool: %w", err)
+	}
+	text := string(s.buf)
+	vals, err := gcsv.SplitLine(text, ',', '"')
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer spool: %w", err) // it was split once already
+	}
+	for i := range vals {
+		vals[i] = strings.TrimSpace(vals[i])
+	}
+	return &fields{idx: idx, vals: vals, raw: text}, nil
+}
+
+// state is the gazetteer as the records so far describe it. Its keys are
+// copies, not substrings of the lines, which would keep the lines alive.
 type state struct {
+	spool       *spool
+	layouts     []map[string]int // field name → position, per layout seen
+	langs       []string         // LANGUAGE values seen
+	props       map[string]*property
+	order       []*property       // in order of first appearance
+	lpis        map[string]*rec   // LPI_KEY → its current LPI (one of a property's lpis)
 	streets     map[string]*rec   // USRN → street (11)
 	descriptors map[string][]*rec // USRN → descriptors (15), one per language
-	blpus       map[string]*rec   // UPRN → BLPU (21)
-	lpis        map[string]*rec   // LPI_KEY → LPI (24)
-	lpiByUPRN   map[string][]string
-	dps         map[string]*rec // UPRN → delivery point (28)
-	classes     map[string]*rec // UPRN → classification (32)
-	order       []string        // UPRNs (or USRNs) in order of first appearance
-	seen        map[string]bool
+	streetOrder []string          // USRNs in order of first appearance (records: streets)
+	usrns       map[string]string // one copy of each USRN seen
+}
+
+// property returns the state of uprn, a new one if it has none. A property
+// is yielded in the order its first BLPU or LPI came (listed says whether
+// it has come yet): a delivery point or a classification does not place it.
+func (s *state) property(uprn string, place bool) *property {
+	p := s.props[uprn]
+	if p == nil {
+		p = &property{uprn: strings.Clone(uprn)}
+		s.props[p.uprn] = p
+	}
+	if place && !p.listed {
+		p.listed = true
+		s.order = append(s.order, p)
+	}
+	return p
+}
+
+// lang returns the index of a LANGUAGE value.
+func (s *state) lang(l string) uint8 {
+	for i, v := range s.langs {
+		if v == l {
+			return uint8(i)
+		}
+	}
+	if len(s.langs) == 255 {
+		return 255 // not one language golden tells apart from the others
+	}
+	s.langs = append(s.langs, strings.Clone(l))
+	return uint8(len(s.langs) - 1)
+}
+
+func (s *state) langOf(rc *rec) string {
+	if int(rc.lang) < len(s.langs) {
+		return s.langs[rc.lang]
+	}
+	return "?"
 }
 
 // Read implements raw.Reader.
 func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
-	s := &state{streets: map[string]*rec{}, descriptors: map[string][]*rec{}, blpus: map[string]*rec{}, lpis: map[string]*rec{},
-		lpiByUPRN: map[string][]string{}, dps: map[string]*rec{}, classes: map[string]*rec{}, seen: map[string]bool{}}
-	for _, path := range r.Files {
-		if err := r.readFile(ctx, path, s, emit); err != nil {
+	sp, err := newSpool()
+	if err != nil {
+		return err
+	}
+	defer sp.close()
+	s := &state{spool: sp, props: map[string]*property{}, lpis: map[string]*rec{}, streets: map[string]*rec{},
+		descriptors: map[string][]*rec{}, usrns: map[string]string{}}
+	for i, path := range r.Files {
+		if err := r.readFile(ctx, i, path, s, emit); err != nil {
 			return err
 		}
 	}
 	if r.Streets {
-		return r.emitStreets(s, emit)
+		return r.emitStreets(ctx, s, emit)
 	}
-	return r.emitProperties(s, emit)
+	return r.emitProperties(ctx, s, emit)
 }
 
-func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.Emit) error {
+func (r *Reader) readFile(ctx context.Context, fileNo int, path string, s *state, emit raw.Emit) error {
 	name := filepath.Base(path)
 	tf, err := raw.OpenText(path, r.Encoding)
 	if err != nil {
@@ -273,7 +411,7 @@ func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.E
 	defer tf.Close()
 	lines := raw.NewLines(bufio.NewReader(tf), 1<<20)
 	fits, misfits := map[string]int{}, map[string]int{}
-	indexes := map[*layout]map[string]int{}
+	indexes := map[*layout]uint8{}
 	skipped := map[string]int{}
 	for {
 		text, long, err := lines.Next()
@@ -304,14 +442,14 @@ func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.E
 			}
 			continue
 		}
-		fields, err := gcsv.SplitLine(text, ',', '"')
+		vals, err := gcsv.SplitLine(text, ',', '"')
 		if err != nil {
 			if err := bad(err.Error()); err != nil {
 				return err
 			}
 			continue
 		}
-		typ := strings.TrimSpace(fields[0])
+		typ := strings.TrimSpace(vals[0])
 		switch typ {
 		case "10", "99", "29", "98", "12", "13", "14", "16", "17", "22", "23", "25", "26", "27", "30", "31":
 			skipped[typ]++
@@ -325,7 +463,7 @@ func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.E
 		}
 		var lay *layout
 		for i := range r.Layouts[typ] {
-			if len(r.Layouts[typ][i].fields) == len(fields) {
+			if len(r.Layouts[typ][i].fields) == len(vals) {
 				lay = &r.Layouts[typ][i]
 				break
 			}
@@ -336,32 +474,36 @@ func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.E
 			for _, l := range r.Layouts[typ] {
 				want = append(want, fmt.Sprintf("%d (%s)", len(l.fields), l.schema))
 			}
-			if err := bad(fmt.Sprintf("record type %s has %d fields; the layouts have %s", typ, len(fields), strings.Join(want, " or "))); err != nil {
+			if err := bad(fmt.Sprintf("record type %s has %d fields; the layouts have %s", typ, len(vals), strings.Join(want, " or "))); err != nil {
 				return err
 			}
 			continue
 		}
 		fits[typ]++
-		idx := indexes[lay]
-		if idx == nil {
-			idx = make(map[string]int, len(lay.fields))
+		layNo, ok := indexes[lay]
+		if !ok {
+			idx := make(map[string]int, len(lay.fields))
 			for i, f := range lay.fields {
 				idx[f] = i
 			}
-			indexes[lay] = idx
+			layNo = uint8(len(s.layouts))
+			s.layouts = append(s.layouts, idx)
+			indexes[lay] = layNo
 		}
-		rc := &rec{idx: idx, vals: make([]string, len(lay.fields)), file: name, line: lines.Line, raw: text}
-		for i := range lay.fields {
-			rc.vals[i] = strings.TrimSpace(fields[i])
+		idx := s.layouts[layNo]
+		for i := range vals {
+			vals[i] = strings.TrimSpace(vals[i])
 		}
-		rc.change = strings.ToUpper(rc.f("CHANGE_TYPE"))
-		if rc.change != "I" && rc.change != "U" && rc.change != "D" {
+		fs := &fields{idx: idx, vals: vals, raw: text}
+		change := strings.ToUpper(fs.f("CHANGE_TYPE"))
+		if change != "I" && change != "U" && change != "D" {
 			if err := bad("change type is not I, U or D"); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := r.apply(s, typ, rc, emit); err != nil {
+		rc := &rec{file: uint16(fileNo), line: int32(lines.Line), layout: layNo, change: change[0]}
+		if err := r.apply(s, typ, rc, fs, emit); err != nil {
 			return err
 		}
 	}
@@ -376,97 +518,122 @@ func (r *Reader) readFile(ctx context.Context, path string, s *state, emit raw.E
 	return nil
 }
 
-// apply applies one record to the state in file order.
-func (r *Reader) apply(s *state, typ string, rc *rec, emit raw.Emit) error {
+// apply applies one record (rc, its values fs) to the state in file order,
+// and spools the record if the state keeps it.
+func (r *Reader) apply(s *state, typ string, rc *rec, fs *fields, emit raw.Emit) error {
 	key := func(k string) (string, error) {
-		v := rc.f(k)
+		v := fs.f(k)
 		if v == "" {
-			return "", emit(&raw.Row{File: rc.file, Line: rc.line, Raw: rc.raw, Err: &raw.RowError{Field: k, Reason: "empty key"}})
+			return "", emit(&raw.Row{File: filepath.Base(r.Files[rc.file]), Line: int64(rc.line), Raw: fs.raw, Err: &raw.RowError{Field: k, Reason: "empty key"}})
 		}
 		return v, nil
 	}
-	note := func(id string) {
-		if !s.seen[id] {
-			s.seen[id] = true
-			s.order = append(s.order, id)
-		}
+	keep := func() error {
+		var err error
+		rc.off, rc.size, err = s.spool.put(fs.raw)
+		return err
 	}
 	switch typ {
-	case "11":
+	case "11", "15":
 		usrn, err := key("USRN")
 		if usrn == "" {
 			return err
 		}
-		s.streets[usrn] = rc // a delete is kept as the last state, marked D
-		if r.Streets {
-			note(usrn)
+		// One copy of each USRN is the key everywhere: assigning to a map
+		// with a substring of the line as key would keep the line.
+		if k, ok := s.usrns[usrn]; ok {
+			usrn = k
+		} else {
+			usrn = strings.Clone(usrn)
+			s.usrns[usrn] = usrn
+			if r.Streets {
+				s.streetOrder = append(s.streetOrder, usrn)
+			}
 		}
-	case "15":
-		usrn, err := key("USRN")
-		if usrn == "" {
-			return err
+		if typ == "11" {
+			if err := keep(); err != nil {
+				return err
+			}
+			s.streets[usrn] = rc // a delete is kept as the last state, marked D
+			return nil
 		}
-		lang := rc.f("LANGUAGE")
+		rc.lang = s.lang(fs.f("LANGUAGE"))
 		list := s.descriptors[usrn]
 		kept := list[:0]
 		for _, d := range list {
-			if d.f("LANGUAGE") != lang {
+			if d.lang != rc.lang {
 				kept = append(kept, d)
 			}
 		}
-		if rc.change != "D" {
+		if rc.change != 'D' {
+			if err := keep(); err != nil {
+				return err
+			}
 			kept = append(kept, rc)
 		}
 		s.descriptors[usrn] = kept
-		if r.Streets {
-			note(usrn)
-		}
-	case "21":
+	case "21", "28", "32":
 		uprn, err := key("UPRN")
 		if uprn == "" {
 			return err
 		}
-		s.blpus[uprn] = rc
-		if !r.Streets {
-			note(uprn)
+		if r.Streets {
+			return nil
 		}
+		p := s.property(uprn, typ == "21")
+		var slot **rec
+		switch typ {
+		case "21":
+			slot = &p.blpu
+		case "28":
+			slot = &p.dp
+		case "32":
+			slot = &p.class
+		}
+		if rc.change == 'D' && typ != "21" {
+			*slot = nil // a BLPU deleted is kept as the last state, marked D
+			return nil
+		}
+		if err := keep(); err != nil {
+			return err
+		}
+		*slot = rc
 	case "24":
 		k, err := key("LPI_KEY")
 		if k == "" {
 			return err
 		}
-		uprn := rc.f("UPRN")
-		if rc.change == "D" {
-			delete(s.lpis, k)
-		} else {
-			if _, ok := s.lpis[k]; !ok {
-				s.lpiByUPRN[uprn] = append(s.lpiByUPRN[uprn], k)
+		if r.Streets {
+			return nil
+		}
+		old := s.lpis[k]
+		if rc.change == 'D' {
+			if old != nil {
+				old.change = 'D'
+				delete(s.lpis, k)
 			}
-			s.lpis[k] = rc
+			if uprn := fs.f("UPRN"); uprn != "" {
+				s.property(uprn, true)
+			}
+			return nil
 		}
-		if !r.Streets && uprn != "" {
-			note(uprn)
-		}
-	case "28":
-		uprn, err := key("UPRN")
-		if uprn == "" {
+		if err := keep(); err != nil {
 			return err
 		}
-		if rc.change == "D" {
-			delete(s.dps, uprn)
-		} else {
-			s.dps[uprn] = rc
+		rc.lang, rc.rank = s.lang(fs.f("LANGUAGE")), lpiRank(fs)
+		if old != nil {
+			*old = *rc // the LPI's place among its property's is kept
+			return nil
 		}
-	case "32":
-		uprn, err := key("UPRN")
+		s.lpis[strings.Clone(k)] = rc
+		uprn := fs.f("UPRN")
 		if uprn == "" {
-			return err
+			// Kept by its key, but no property to put it in: as before,
+			// an LPI without a UPRN yields nothing.
+			return nil
 		}
-		if rc.change == "D" {
-			delete(s.classes, uprn)
-		} else {
-			s.classes[uprn] = rc
-		}
+		p := s.property(uprn, true)
+		p.lpis = append(p.lpis, rc)
 	}
 	return nil
 }
@@ -481,7 +648,7 @@ var streetHeader = raw.NewHeader([]string{"USRN", "STREET", "LOCALITY", "TOWN", 
 func (s *state) descriptor(usrn string) *rec {
 	var any *rec
 	for _, d := range s.descriptors[usrn] {
-		if d.f("LANGUAGE") == "ENG" || d.f("LANGUAGE") == "" {
+		if l := s.langOf(d); l == "ENG" || l == "" {
 			return d
 		}
 		any = d
@@ -489,31 +656,24 @@ func (s *state) descriptor(usrn string) *rec {
 	return any
 }
 
-// preferredLPI picks a property's LPI: approved (logical status 1) first,
-// then English, then the official one, then the first seen.
-func (s *state) preferredLPI(uprn string) *rec {
+// preferredLPI picks a property's LPI: the best lpiRank, the first seen
+// of equals.
+func (p *property) preferredLPI() *rec {
 	var best *rec
-	score := -1
-	for _, k := range s.lpiByUPRN[uprn] {
-		l := s.lpis[k]
-		if l == nil {
-			continue
-		}
-		sc := 0
-		if l.f("LOGICAL_STATUS") == "1" {
-			sc += 4
-		}
-		if l.f("LANGUAGE") == "ENG" {
-			sc += 2
-		}
-		if l.f("OFFICIAL_FLAG") == "Y" {
-			sc++
-		}
-		if sc > score {
-			best, score = l, sc
+	for _, l := range p.lpis {
+		if l.change != 'D' && (best == nil || l.rank > best.rank) {
+			best = l
 		}
 	}
 	return best
+}
+
+// read reads a record back from the spool; a nil rec gives nil.
+func (s *state) read(rc *rec) (*fields, error) {
+	if rc == nil {
+		return nil, nil
+	}
+	return s.spool.get(rc, s.layouts[rc.layout])
 }
 
 func numberRange(startN, startS, endN, endS string) string {
@@ -524,20 +684,30 @@ func numberRange(startN, startS, endN, endS string) string {
 	return s
 }
 
-func (r *Reader) emitProperties(s *state, emit raw.Emit) error {
-	for _, uprn := range s.order {
-		b := s.blpus[uprn]
-		l := s.preferredLPI(uprn)
-		dp := s.dps[uprn]
-		cl := s.classes[uprn]
-		if b == nil && l == nil {
+func (r *Reader) emitProperties(ctx context.Context, s *state, emit raw.Emit) error {
+	for n, p := range s.order {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		uprn := p.uprn
+		bRec, lRec := p.blpu, p.preferredLPI()
+		if bRec == nil && lRec == nil {
 			continue
 		}
-		var first *rec = b
+		first := bRec
 		if first == nil {
-			first = l
+			first = lRec
 		}
-		row := &raw.Row{File: first.file, Line: first.line, Header: propertyHeader}
+		var recs [4]*fields
+		for i, rc := range []*rec{bRec, lRec, p.dp, p.class} {
+			f, err := s.read(rc)
+			if err != nil {
+				return err
+			}
+			recs[i] = f
+		}
+		b, l, dp, cl := recs[0], recs[1], recs[2], recs[3]
+		row := &raw.Row{File: filepath.Base(r.Files[first.file]), Line: int64(first.line), Header: propertyHeader}
 		var rawParts []string
 		vals := make([]string, len(propertyHeader.Names))
 		set := func(name, v string) {
@@ -555,8 +725,8 @@ func (r *Reader) emitProperties(s *state, emit raw.Emit) error {
 			set("X", b.f("X_COORDINATE"))
 			set("Y", b.f("Y_COORDINATE"))
 			set("POSTCODE", b.f("POSTCODE_LOCATOR"))
-			change = b.change
-			row.Deleted = b.change == "D"
+			change = string(bRec.change)
+			row.Deleted = bRec.change == 'D'
 		}
 		if cl != nil {
 			set("CLASSIFICATION", cl.f("CLASSIFICATION_CODE"))
@@ -569,7 +739,11 @@ func (r *Reader) emitProperties(s *state, emit raw.Emit) error {
 			sub = joinNonEmpty(" ", l.f("SAO_TEXT"), numberRange(l.f("SAO_START_NUMBER"), l.f("SAO_START_SUFFIX"), l.f("SAO_END_NUMBER"), l.f("SAO_END_SUFFIX")))
 			name = l.f("PAO_TEXT")
 			number = numberRange(l.f("PAO_START_NUMBER"), l.f("PAO_START_SUFFIX"), l.f("PAO_END_NUMBER"), l.f("PAO_END_SUFFIX"))
-			if d := s.descriptor(l.f("USRN")); d != nil {
+			d, err := s.read(s.descriptor(l.f("USRN")))
+			if err != nil {
+				return err
+			}
+			if d != nil {
 				street = d.get("STREET_DESCRIPTOR", "STREET_DESCRIPTION")
 				locality = d.f("LOCALITY_NAME")
 				town = d.f("TOWN_NAME")
@@ -582,7 +756,7 @@ func (r *Reader) emitProperties(s *state, emit raw.Emit) error {
 				set("POSTCODE", pc)
 			}
 			if change == "" {
-				change = l.change
+				change = string(lRec.change)
 			}
 		}
 		if dp != nil {
@@ -616,23 +790,33 @@ func (r *Reader) emitProperties(s *state, emit raw.Emit) error {
 	return nil
 }
 
-func (r *Reader) emitStreets(s *state, emit raw.Emit) error {
-	for _, usrn := range s.order {
-		st := s.streets[usrn]
-		d := s.descriptor(usrn)
-		first := st
+func (r *Reader) emitStreets(ctx context.Context, s *state, emit raw.Emit) error {
+	for n, usrn := range s.streetOrder {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		stRec, dRec := s.streets[usrn], s.descriptor(usrn)
+		first := stRec
 		if first == nil {
-			first = d
+			first = dRec
 		}
 		if first == nil {
 			continue
+		}
+		st, err := s.read(stRec)
+		if err != nil {
+			return err
+		}
+		d, err := s.read(dRec)
+		if err != nil {
+			return err
 		}
 		vals := make([]string, len(streetHeader.Names))
 		set := func(name, v string) {
 			i, _ := streetHeader.Index(name)
 			vals[i] = v
 		}
-		row := &raw.Row{File: first.file, Line: first.line, Header: streetHeader}
+		row := &raw.Row{File: filepath.Base(r.Files[first.file]), Line: int64(first.line), Header: streetHeader}
 		var rawParts []string
 		set("USRN", usrn)
 		if st != nil {
@@ -644,8 +828,8 @@ func (r *Reader) emitStreets(s *state, emit raw.Emit) error {
 			set("START_Y", st.f("STREET_START_Y"))
 			set("END_X", st.f("STREET_END_X"))
 			set("END_Y", st.f("STREET_END_Y"))
-			set("CHANGE_TYPE", st.change)
-			row.Deleted = st.change == "D"
+			set("CHANGE_TYPE", string(stRec.change))
+			row.Deleted = stRec.change == 'D'
 		}
 		if d != nil {
 			rawParts = append(rawParts, d.raw)
