@@ -193,7 +193,6 @@ func benchIngest(b *testing.B, again bool) {
 	}
 }
 
-
 // cpuTime is the process's user and system CPU time so far: with the wall
 // time it shows how well the ingest uses the cores, and it is less noisy
 // than wall time on a shared machine.
