@@ -178,8 +178,9 @@ func tuneDuckDB(ctx context.Context, st *store.Store) (restore func(), err error
 // ingestMemoryLimit is DuckDB's memory limit during an ingest. Measured with
 // BenchmarkIngestPeopleCSV (peak RSS of the process, Go and DuckDB): with
 // DuckDB's default (80 % of RAM) 0.73, 1.07 GB at 1 and 2 million rows; with
-// 512 MiB 0.74, 0.96; with 256 MiB 0.72, 0.79, 0.89 at 1, 2 and 3 million,
-// at the same speed.
+// 256 MiB 754, 782, 831, 877 MiB at 1, 2, 4, 8 million (DuckDB's cache
+// reaches the cap by 3 million). 192 and 128 MiB are flatter (128: 645, 652,
+// 690 MiB at 1, 4, 8 million) but 10 and 25 % slower at 1 million.
 const ingestMemoryLimit = 256 << 20
 
 // parseBytes reads a DuckDB size setting such as "18.6 GiB" or "512.0 MiB".

@@ -55,7 +55,7 @@ warning (an ambiguous day/month order, a duplicate header name) was raised.`,
 		},
 	}
 	cmd.Flags().StringArrayVarP(&opts.Sources, "source", "s", nil, "ingest only this source (repeatable)")
-	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "log progress to stderr")
+	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "log progress to stderr (GOLDEN_LOG=debug adds each step's time)")
 	cli.JSONFlag(cmd, &opts.JSON)
 	return cmd
 }
@@ -77,8 +77,10 @@ func run(ctx context.Context, opts *Options) error {
 		return err
 	}
 	defer st.Close()
-	var log *slog.Logger
-	if opts.Verbose {
+	// Progress and step timings go to stderr at the GOLDEN_LOG level, as in
+	// the other commands; --verbose is GOLDEN_LOG=info at least.
+	log := opts.Factory.Logger()
+	if opts.Verbose && !log.Enabled(ctx, slog.LevelInfo) {
 		log = slog.New(slog.NewTextHandler(opts.IO.ErrOut, nil))
 	}
 	rep, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{Sources: opts.Sources, Logger: log})
