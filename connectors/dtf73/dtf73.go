@@ -14,6 +14,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -384,6 +385,9 @@ func (s *state) langOf(rc *rec) string {
 
 // Read implements raw.Reader.
 func (r *Reader) Read(ctx context.Context, emit raw.Emit) error {
+	if len(r.Files) > math.MaxUint16 {
+		return fmt.Errorf("%d gazetteer files in one source: at most %d", len(r.Files), math.MaxUint16)
+	}
 	sp, err := newSpool()
 	if err != nil {
 		return err
