@@ -431,6 +431,9 @@ func (r *Reader) readFile(ctx context.Context, fileNo int, path string, s *state
 		if lines.Line%4096 == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
+		if lines.Line > math.MaxInt32 {
+			return &raw.FileError{File: path, Err: fmt.Errorf("more than %d lines", math.MaxInt32)}
+		}
 		bad := func(reason string) error {
 			return emit(&raw.Row{File: name, Line: lines.Line, Raw: text, Err: &raw.RowError{Reason: reason}})
 		}
