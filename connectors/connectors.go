@@ -105,6 +105,10 @@ type IngestOptions struct {
 	RunID   int64        // 0: Ingest opens and finishes its own run with st.BeginRun / st.FinishRun
 	Sources []string     // nil: every source in cfg
 	Logger  *slog.Logger // may be nil
+	// Progress, if not nil, hears how many rows of a source have been read
+	// and staged so far (after each batch of a few hundred rows), and once
+	// more with done when the source is finished or has failed.
+	Progress func(source string, rows int64, done bool)
 
 	// Tests set these small; 0 means the defaults.
 	chunkRows  int  // rows staged per chunk (at least one batch)

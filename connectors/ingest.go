@@ -63,6 +63,7 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 		}
 		j.chunkRows, j.batchRows = int64(cmp.Or(opts.chunkRows, chunkRows)), cmp.Or(opts.batchRows, batchSize)
 		j.noFastPath = opts.noFastPath
+		j.progress = opts.Progress
 		jobs = append(jobs, j)
 	}
 	rep = &IngestReport{RunID: opts.RunID}
@@ -94,6 +95,13 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 		start := time.Now()
 		log.Info("ingest", "source", j.src.Name, "connector", j.src.Connector)
 		sr, err := j.run(ctx, st, rep.RunID)
+		if j.progress != nil {
+			var rows int64
+			if sr != nil {
+				rows = sr.Read
+			}
+			j.progress(j.src.Name, rows, true)
+		}
 		if err != nil {
 			log.Error("ingest failed", "source", j.src.Name, "err", err)
 			return rep, &SourceError{Source: j.src.Name, Err: err}
@@ -221,6 +229,7 @@ type job struct {
 
 	chunkRows  int64 // rows staged before they are applied
 	noFastPath bool  // tests: compare every chunk, even on a first load
+	progress   func(source string, rows int64, done bool)
 	batchRows  int   // rows per batch through the mappers
 }
 
@@ -468,6 +477,9 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 						*r = stagedRow{}
 					}
 					next += int64(len(b.staged))
+					if j.progress != nil {
+						j.progress(j.src.Name, next, false)
+					}
 					select {
 					case free <- b:
 					default:

@@ -33,6 +33,9 @@ type Options struct {
 	Logger  *slog.Logger
 	// Progress, if not nil, hears each stage start and end.
 	Progress func(Stage)
+	// Rows, if not nil, hears how many rows of each source the ingest has
+	// read (connectors.IngestOptions.Progress).
+	Rows func(source string, rows int64, done bool)
 }
 
 // Stage is one step of a run, with how long it took.
@@ -117,7 +120,7 @@ func run(ctx context.Context, cfg *config.Config, st *store.Store, opts Options,
 	}
 
 	if err := stage("ingest", "", func() error {
-		r, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{RunID: rep.RunID, Sources: opts.Sources, Logger: log})
+		r, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{RunID: rep.RunID, Sources: opts.Sources, Logger: log, Progress: opts.Rows})
 		rep.Ingest = r
 		if r != nil {
 			for _, s := range r.Sources {

@@ -18,15 +18,19 @@ type IOStreams struct {
 	// IsTerminal reports whether Out is a terminal (tables and colour) or a
 	// pipe (tab-separated lines).
 	IsTerminal bool
+	// ErrIsTerminal reports whether ErrOut is a terminal: progress is drawn
+	// there only then, so that a nightly job's log stays clean.
+	ErrIsTerminal bool
 }
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	tty := false
-	if fi, err := os.Stdout.Stat(); err == nil {
-		tty = fi.Mode()&os.ModeCharDevice != 0
-	}
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: tty}
+	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, IsTerminal: isTerminal(os.Stdout), ErrIsTerminal: isTerminal(os.Stderr)}
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // Test returns streams backed by buffers, for tests.

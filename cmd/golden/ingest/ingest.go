@@ -83,7 +83,12 @@ func run(ctx context.Context, opts *Options) error {
 	if opts.Verbose && !log.Enabled(ctx, slog.LevelInfo) {
 		log = slog.New(slog.NewTextHandler(opts.IO.ErrOut, nil))
 	}
-	rep, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{Sources: opts.Sources, Logger: log})
+	// Rows read so far, drawn on a terminal when no log lines would cross it.
+	var progress func(string, int64, bool)
+	if !log.Enabled(ctx, slog.LevelInfo) {
+		progress = opts.IO.RowProgress()
+	}
+	rep, err := connectors.Ingest(ctx, st, cfg, connectors.IngestOptions{Sources: opts.Sources, Logger: log, Progress: progress})
 	if err != nil {
 		var ce *config.Error
 		if errors.As(err, &ce) {

@@ -5,6 +5,7 @@ package run
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"text/tabwriter"
 	"time"
 
@@ -85,6 +86,11 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 		return err
 	}
 	defer st.Close()
+	logger := opts.Factory.Logger()
+	var rows func(string, int64, bool)
+	if !logger.Enabled(ctx, slog.LevelInfo) {
+		rows = opts.IO.RowProgress()
+	}
 	progress := func(s pipelines.Stage) {
 		label := s.Name
 		if s.Kind != "" {
@@ -100,7 +106,7 @@ func runRun(cmd *cobra.Command, opts *Options) error {
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "✓ %s (%s)\n", label, round(s.Duration))
 	}
-	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress, Logger: opts.Factory.Logger()})
+	rep, err := pipelines.Run(ctx, cfg, st, pipelines.Options{Sources: opts.Sources, Kinds: kinds, Full: opts.Full, Retrain: opts.Retrain, Progress: progress, Rows: rows, Logger: logger})
 	if opts.JSON {
 		if jerr := cli.WriteJSON(opts.IO.Out, rep); jerr != nil && err == nil {
 			err = jerr
