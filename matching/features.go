@@ -17,7 +17,7 @@ import (
 
 // FeatureVersion is the version of the feature algorithm. Raise it when
 // standardisation changes: rows of an older version are recomputed.
-const FeatureVersion = 7
+const FeatureVersion = 8
 
 // featureColumns is match_features' column order (as in 0200_matching.sql).
 var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs",
@@ -25,7 +25,7 @@ var featureColumns = []string{"rid", "version", "fver", "kind", "source", "attrs
 	"middle", "family", "family_dm", "family_dm2", "family_nysiis", "family_sx", "prev_family",
 	"dob", "sex", "nhs", "ni", "email", "phone", "uprn", "usrn",
 	"pc", "pc_out", "pc_sector", "house", "flat", "building", "street", "locality", "town", "addr_tokens", "class",
-	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user", "addr_key"}
+	"biz_name", "biz_tokens", "biz_key", "biz_first", "biz_dm", "trading", "company_no", "rateable", "names_sx", "email_user", "addr_key", "addr_pc"}
 
 // sourceRow is what features read of a current record.
 type sourceRow struct {
@@ -122,6 +122,7 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 	if r.attrs.Valid && r.attrs.String != "" && r.attrs.String != "{}" {
 		attrs = r.attrs.String
 	}
+	dwelling := addrKey(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber), get(record.Street))
 	return []driver.Value{r.rid, r.version, int32(FeatureVersion), string(kind), r.source, attrs,
 		nz(given), nz(givenFirst), nz(canon), nz(gp.DM1), nz(gp.DM2), nz(gp.NYSIIS), nz(gp.Soundex),
 		nz(middle), nz(family), nz(fp.DM1), nz(fp.DM2), nz(fp.NYSIIS), nz(fp.Soundex), nzList(prev),
@@ -138,8 +139,16 @@ func (fz *Featurizer) Row(kind record.Kind, r *sourceRow) []driver.Value {
 		nz(strings.ToUpper(strings.ReplaceAll(get(record.CompanyNumber), " ", ""))), nz(standardise.Digits(get(record.RateableValue))),
 		nz(namesKey(gp.Soundex, fp.Soundex)),
 		nz(emailUser(get(record.Email))),
-		nz(addrKey(get(record.SubBuilding), get(record.BuildingName), get(record.BuildingNumber), get(record.Street))),
+		nz(dwelling), nz(addrPC(dwelling, pc)),
 	}
+}
+
+// addrPC is the dwelling (addrKey) and its postcode, or "" without either.
+func addrPC(dwelling, pc string) string {
+	if dwelling == "" || pc == "" {
+		return ""
+	}
+	return dwelling + "|" + pc
 }
 
 // refreshFeatures brings match_features of kind in line with the current

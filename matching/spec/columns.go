@@ -64,6 +64,7 @@ var columns = []Column{
 	{"locality", Text, "locality, folded"},
 	{"town", Text, "town, folded"},
 	{"addr_key", Text, "flat, building name, number and street: one dwelling"},
+	{"addr_pc", Text, "addr_key and the postcode"},
 	{"addr_tokens", List, "address tokens (all address parts)"},
 	{"class", Text, "property classification code"},
 	{"biz_name", Text, "business name without legal-form words, spaces kept"},
