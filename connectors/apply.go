@@ -34,7 +34,8 @@ const (
 
 var stageSQL = []string{
 	"CREATE OR REPLACE TEMP TABLE " + idsTable + " (seq BIGINT, source_id VARCHAR, file_no INTEGER, line BIGINT)",
-	"CREATE OR REPLACE TEMP TABLE " + rejectTable + " (seq BIGINT, file VARCHAR, line BIGINT, field VARCHAR, reason VARCHAR, raw VARCHAR)",
+	// source_id: the quarantined row's id, where it could be read.
+	"CREATE OR REPLACE TEMP TABLE " + rejectTable + " (seq BIGINT, file VARCHAR, line BIGINT, field VARCHAR, reason VARCHAR, raw VARCHAR, source_id VARCHAR)",
 	"CREATE OR REPLACE TEMP TABLE " + maybeTable + " (seq BIGINT, raw VARCHAR)",
 	"CREATE OR REPLACE TEMP TABLE " + filesTable + " (file_no INTEGER, file VARCHAR)",
 	// owner: the source id of the row that states the edge.
@@ -470,10 +471,19 @@ func (a *applier) finish(ctx context.Context) error {
 			return err
 		}
 		nGone, err := a.count(ctx, "deletions", `
-			SELECT count(*) FROM ingest_current c
-			WHERE NOT c.deleted AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = c.source_id)`)
+			SELECT count(*) FROM ingest_current c WHERE NOT c.deleted AND `+notInExtract("c"))
 		if err != nil {
 			return err
+		}
+		nHeld, err := a.count(ctx, "deletions", `
+			SELECT count(*) FROM ingest_current c
+			WHERE NOT c.deleted AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = c.source_id)
+			  AND EXISTS (SELECT 1 FROM ingest_rejects q WHERE q.source_id = c.source_id)`)
+		if err != nil {
+			return err
+		}
+		if nHeld > 0 {
+			j.warn.Warn("%d records kept as they were: their rows in this extract were quarantined, so they are neither updated nor taken for missing", nHeld)
 		}
 		if nGone > 0 && sr.Stored == 0 && !j.allowNil {
 			return fmt.Errorf("the extract has no records (%d rows read, %d quarantined): refusing to mark all %d current records deleted "+
@@ -483,8 +493,7 @@ func (a *applier) finish(ctx context.Context) error {
 		if nGone > 0 {
 			if _, err := a.exec(ctx, "retire missing", `
 				UPDATE source_records SET is_current = false
-				WHERE source = ? AND is_current AND NOT deleted
-				  AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = source_records.source_id)`, src); err != nil {
+				WHERE source = ? AND is_current AND NOT deleted AND `+notInExtract("source_records"), src); err != nil {
 				return err
 			}
 			if _, err := a.exec(ctx, "full-extract deletes", `
@@ -494,8 +503,7 @@ func (a *applier) finish(ctx context.Context) error {
 				FROM source_records r
 				WHERE r.source = ? AND r.run_id <> ? AND NOT r.deleted
 				  AND r.version = (SELECT max(version) FROM source_records m WHERE m.rid = r.rid)
-				  AND NOT r.is_current
-				  AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = r.source_id)`, runID, src, runID); err != nil {
+				  AND NOT r.is_current AND `+notInExtract("r"), runID, src, runID); err != nil {
 				return err
 			}
 		}
@@ -508,6 +516,14 @@ func (a *applier) finish(ctx context.Context) error {
 	}
 	_, err = a.exec(ctx, "drop staging", dropStageSQL)
 	return err
+}
+
+// notInExtract is the SQL condition that the record (table alias t) is not
+// in the extract: no row staged with its id, and no quarantined row whose
+// id could be read.
+func notInExtract(t string) string {
+	return `NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = ` + t + `.source_id)
+		AND NOT EXISTS (SELECT 1 FROM ingest_rejects q WHERE q.source_id = ` + t + `.source_id)`
 }
 
 // writeCounts keeps a source's counts for the run in ingest_counts.

@@ -491,7 +491,7 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				stageErr = tx.Append(ctx, rejectTable, nil, func(a *store.Appender) error {
 					for i := range rejects {
 						r := &rejects[i]
-						if err := a.AppendRow(r.seq, r.file, r.line, nullable(r.qField), r.qReason, raw.Printable(r.raw)); err != nil {
+						if err := a.AppendRow(r.seq, r.file, r.line, nullable(r.qField), r.qReason, raw.Printable(r.raw), nullable(r.sourceID)); err != nil {
 							return fmt.Errorf("staging: %w", err)
 						}
 					}
@@ -606,6 +606,10 @@ func (p *packer) prepare(r *stagedRow, row *raw.Row, o *mapping.Out, qe *raw.Row
 		qe = &raw.RowError{Reason: "control character U+001F in a value"}
 	}
 	r.qField, r.qReason = qe.Field, qe.Reason
+	// The id, where it was read: the record is in the extract, so a full
+	// extract does not take it for missing (and delete it) because one of
+	// its values was bad.
+	r.sourceID = o.Rec.Key.SourceID
 	if r.raw == "" && row.Values != nil {
 		r.raw = strings.Join(row.Values, "\t")
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -263,5 +264,45 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestIngestQuarantinedRowIsNotMissing: in a full extract, a record whose row
+// is quarantined (a bad required value, a ragged row, broken quoting after
+// the id) is in the extract: it is kept as it was, not marked deleted. Only
+// the record whose id is nowhere in the extract is.
+func TestIngestQuarantinedRowIsNotMissing(t *testing.T) {
+	yaml := strings.Replace(fmt.Sprintf(peopleYAML, "full"), "date_of_birth: {column: DOB, date: DD/MM/YYYY}",
+		"date_of_birth: {column: DOB, date: DD/MM/YYYY, required: true}", 1)
+	cfg, st := project(t, yaml, map[string]string{"people.csv": `REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION
+A1,John,SMITH,25/12/1980,sw1a1aa,,owner,,
+A2,Jane,smith,13/02/1982,PO5 2SE,,tenant,,
+A3,Ann,Doe,14/03/1990,PO5 2SE,,,,
+A4,Bo,Wu,01/01/1981,PO5 2SE,,,,
+A5,Cy,Po,02/02/1982,PO5 2SE,,,,
+`})
+	ingest(t, st, cfg)
+	write(t, cfg, "people.csv", `REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION
+A1,John,SMITH,25/12/1980,sw1a1aa,,owner,,
+A2,Jane,smith,not a date,PO5 2SE,,tenant,,
+A3,Ann,Doe,14/03/1990,PO5 2SE,,,,,extra
+A4,"Bo "Wu,01/01/1981,PO5 2SE,,,,
+`)
+	rep, err := Ingest(context.Background(), st, cfg, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := rep.Sources[0]
+	checkReconciles(t, s)
+	if got, want := counts(s), "read=4 new=0 changed=0 unchanged=1 deleted=1 quarantined=3"; got != want {
+		t.Errorf("counts %s, want %s", got, want)
+	}
+	got := query(t, st, `SELECT source_id, version, deleted FROM source_records WHERE is_current ORDER BY source_id`)
+	want := "A1|1|false\nA2|1|false\nA3|1|false\nA4|1|false\nA5|2|true"
+	if got != want {
+		t.Errorf("current versions:\n%s\nwant:\n%s", got, want)
+	}
+	if !slices.ContainsFunc(s.Warnings, func(w string) bool { return strings.Contains(w, "3 records kept as they were") }) {
+		t.Errorf("no warning that 3 records were kept: %q", s.Warnings)
 	}
 }

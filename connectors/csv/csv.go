@@ -216,6 +216,10 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 		row := &block[0]
 		block = block[1:]
 		*row = raw.Row{File: name, Line: rec.line, Raw: rec.raw, Err: rec.err}
+		if row.Err != nil && header != nil {
+			// The columns read before the fault, for the row's id.
+			row.Header, row.Values = header, rec.fields
+		}
 		if row.Err == nil {
 			if header == nil {
 				names := make([]string, len(rec.fields))
@@ -228,6 +232,9 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 			row.Values = rec.fields
 			if len(rec.fields) != len(header.Names) {
 				row.Values, row.Err = fitRow(rec.fields, len(header.Names), d.Pad)
+				if row.Err != nil {
+					row.Values = rec.fields[:min(len(rec.fields), len(header.Names))]
+				}
 			}
 		}
 		return emit(row)

@@ -103,6 +103,7 @@ func (p *parser) next() (record, error) {
 		if bad != "" {
 			p.pending = append(used, p.pending...)
 			rec.err = &raw.RowError{Reason: "broken quoting: " + bad}
+			rec.fields = fields // the columns before the fault
 			return rec, nil
 		}
 		if !open {
@@ -155,7 +156,8 @@ func SplitLine(s string, delim, quote byte) ([]string, error) {
 }
 
 // split splits one record's text into fields. open reports a quoted field
-// still open at the end of the text; bad says why the quoting is broken.
+// still open at the end of the text; bad says why the quoting is broken, and
+// fields are then the columns before the broken one.
 func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 	var b strings.Builder
 	fields = make([]string, 0, strings.Count(s, string(delim))+1)
@@ -214,7 +216,8 @@ func split(s string, delim, q byte) (fields []string, open bool, bad string) {
 				return fields, false, ""
 			}
 			if s[k] != delim {
-				return nil, false, fmt.Sprintf("text after a closing quote in column %d", col)
+				// The columns before this one were read whole.
+				return fields[:len(fields)-1], false, fmt.Sprintf("text after a closing quote in column %d", col)
 			}
 			i = k + 1
 			col++

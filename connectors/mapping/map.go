@@ -177,7 +177,9 @@ func (m *Mapper) get(g *getter, row *raw.Row) string {
 // RowError (quarantine); err is a whole-file failure (a mapped column that
 // the file does not have).
 func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
+	*out = Out{Rels: out.Rels[:0]}
 	if row.Err != nil {
+		out.Rec.Key = record.Key{Source: m.s.Source, SourceID: m.faultyID(row)}
 		return row.Err, nil
 	}
 	if row.Header != m.hdr {
@@ -185,7 +187,6 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 			return nil, err
 		}
 	}
-	*out = Out{Rels: out.Rels[:0]}
 	rec := &out.Rec
 	rec.Kind = m.s.Kind
 	rec.Line = row.Line
@@ -358,6 +359,27 @@ func (m *Mapper) text(fs *fieldSpec, row *raw.Row) string {
 		v = TitleCase(v)
 	}
 	return v
+}
+
+// faultyID is the source id of a row the reader could not read whole, when
+// the columns it did read (row.Values, a prefix, under the file's header)
+// hold it; else "". It is only used to know that the record is in the
+// extract: a wrong one can only keep a record from being taken for missing.
+func (m *Mapper) faultyID(row *raw.Row) string {
+	if row.Header == nil || row.Header.Sparse || len(row.Values) == 0 {
+		return ""
+	}
+	if row.Header != m.hdr {
+		if err := m.resolve(row); err != nil {
+			return ""
+		}
+	}
+	full := *row
+	if n := len(row.Header.Names); len(row.Values) < n {
+		full.Values = make([]string, n)
+		copy(full.Values, row.Values)
+	}
+	return m.text(m.s.id, &full)
 }
 
 // standard parses and validates a standard field's value. An invalid value
