@@ -230,7 +230,7 @@ type job struct {
 	chunkRows  int64 // rows staged before they are applied
 	noFastPath bool  // tests: compare every chunk, even on a first load
 	progress   func(source string, rows int64, done bool)
-	batchRows  int   // rows per batch through the mappers
+	batchRows  int // rows per batch through the mappers
 }
 
 func (r *Registry) prepare(ctx context.Context, cfg *config.Config, s *config.Source, st *store.Store, log *slog.Logger) (*job, error) {
