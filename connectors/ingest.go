@@ -54,25 +54,14 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 			srcs = append(srcs, s)
 		}
 	}
-	// Check every source's mapping and format before touching the store.
-	jobs := make([]*job, 0, len(srcs))
-	for _, s := range srcs {
-		j, err := r.prepare(ctx, cfg, s, st, log)
-		if err != nil {
-			return nil, err
-		}
-		j.chunkRows, j.batchRows = int64(cmp.Or(opts.chunkRows, chunkRows)), cmp.Or(opts.batchRows, batchSize)
-		j.noFastPath = opts.noFastPath
-		j.progress = opts.Progress
-		jobs = append(jobs, j)
-	}
 	rep = &IngestReport{RunID: opts.RunID}
 	if rep.RunID == 0 {
-		id, err := st.BeginRun(ctx, configHash(cfg))
-		if err != nil {
-			return nil, err
+		id, berr := st.BeginRun(ctx, configHash(cfg))
+		if berr != nil {
+			return nil, berr
 		}
 		rep.RunID = id
+		// err is the named result: the status is how Ingest ended.
 		defer func() {
 			status := "ok"
 			switch {
@@ -85,6 +74,20 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 				err = ferr
 			}
 		}()
+	}
+	// Check every source's mapping and format before reading any: a bad
+	// one fails the run (recorded as failed, so that a scheduler's look at
+	// the run history sees it) with nothing ingested.
+	jobs := make([]*job, 0, len(srcs))
+	for _, s := range srcs {
+		j, err := r.prepare(ctx, cfg, s, st, log)
+		if err != nil {
+			return rep, err
+		}
+		j.chunkRows, j.batchRows = int64(cmp.Or(opts.chunkRows, chunkRows)), cmp.Or(opts.batchRows, batchSize)
+		j.noFastPath = opts.noFastPath
+		j.progress = opts.Progress
+		jobs = append(jobs, j)
 	}
 	restore, err := tuneDuckDB(ctx, st)
 	if err != nil {
@@ -103,7 +106,8 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 			j.progress(j.src.Name, rows, true)
 		}
 		if err != nil {
-			log.Error("ingest failed", "source", j.src.Name, "err", err)
+			// The caller reports the error; a log line would say it twice.
+			log.Info("ingest failed", "source", j.src.Name)
 			return rep, &SourceError{Source: j.src.Name, Err: err}
 		}
 		log.Info("ingested", "source", j.src.Name, "read", sr.Read, "new", sr.New, "changed", sr.Changed,

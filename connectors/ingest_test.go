@@ -237,6 +237,7 @@ func TestIngestWholeFileFailureLeavesStore(t *testing.T) {
 	}{
 		{name: "missing file", remove: true, want: "no such file"},
 		{name: "layout does not fit", body: "REF;FORENAME;SURNAME\nA1;John;Smith\n", want: `column "DOB"`},
+		{name: "empty full extract", body: "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\n", want: "refusing to mark all 3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -251,6 +252,10 @@ func TestIngestWholeFileFailureLeavesStore(t *testing.T) {
 			}
 			if after := query(t, st, `SELECT (SELECT count(*) FROM source_records), (SELECT count(*) FROM quarantine), (SELECT count(*) FROM ingest_counts)`); after != before {
 				t.Errorf("store changed: %s → %s", before, after)
+			}
+			// The failed run is in the history, as failed.
+			if got := query(t, st, `SELECT status FROM ingest_runs ORDER BY run_id DESC LIMIT 1`); got != "failed" {
+				t.Errorf("the failed ingest's run has status %q, want failed", got)
 			}
 		})
 	}
