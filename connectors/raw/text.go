@@ -60,7 +60,7 @@ type TextFile struct {
 func (t *TextFile) Close() error { return t.f.Close() }
 
 // OpenText opens path and decodes it from enc ("" = detect: a BOM, else
-// UTF-8 if the first 64 KB are valid UTF-8, else Windows-1252). A UTF-8 BOM
+// UTF-8 if the first 64 KB are UTF-8 (see looksUTF8), else Windows-1252). A UTF-8 BOM
 // is dropped. Bytes invalid for the encoding come through as U+FFFD (UTF-8
 // keeps them as they are for the reader to find with utf8.ValidString).
 func OpenText(path, enc string) (*TextFile, error) {
@@ -89,7 +89,7 @@ func OpenText(path, enc string) (*TextFile, error) {
 		for i := 0; i < 3 && len(sample) > 0 && !utf8.Valid(sample); i++ {
 			sample = sample[:len(sample)-1]
 		}
-		if utf8.Valid(sample) {
+		if looksUTF8(sample) {
 			t.Encoding = UTF8
 		} else {
 			t.Encoding = Windows1252
@@ -126,6 +126,30 @@ func OpenText(path, enc string) (*TextFile, error) {
 		t.Reader = bufio.NewReaderSize(r, 256<<10)
 	}
 	return t, nil
+}
+
+// looksUTF8 reports whether a sample is UTF-8: valid, or with more valid
+// multi-byte characters than invalid bytes (a UTF-8 file with a line or two
+// pasted in from Windows-1252, which the readers then decode line by line).
+// Windows-1252 text that is not ASCII is almost never valid UTF-8: its
+// accented letters stand alone, where UTF-8 needs a lead byte followed by
+// continuation bytes.
+func looksUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for len(b) > 0 {
+		if b[0] < utf8.RuneSelf {
+			b = b[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		b = b[n:]
+	}
+	return invalid == 0 || valid > invalid
 }
 
 // crReader turns carriage returns into line feeds.

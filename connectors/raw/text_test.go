@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -61,6 +62,37 @@ func TestOpenTextDecodes(t *testing.T) {
 			}
 			if msg := CheckText(string(b), enc); msg != "" {
 				t.Errorf("CheckText: %s", msg)
+			}
+		})
+	}
+}
+
+// TestOpenTextDetects: with no encoding declared, a file is UTF-8 when its
+// start is, even with a stray Windows-1252 line in it (the readers decode
+// that line alone); Windows-1252 when its accented letters are single bytes.
+func TestOpenTextDetects(t *testing.T) {
+	utf8Lines := strings.Repeat("A1,Zoë,Siobhán,Bjørn\n", 50)
+	tests := []struct {
+		name, body, want string
+	}{
+		{"utf-8", utf8Lines, UTF8},
+		{"utf-8 with a windows-1252 line", utf8Lines + "A2,Zo\xeb\n" + utf8Lines, UTF8},
+		{"windows-1252", strings.Repeat("A1,Zo\xeb,Siobh\xe1n,\xa3 5\n", 50), Windows1252},
+		{"ascii", "A1,Ann\n", UTF8},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.txt")
+			if err := os.WriteFile(path, []byte(tt.body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			f, err := OpenText(path, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if f.Encoding != tt.want || !f.Detected {
+				t.Errorf("detected %q (detected=%v), want %q", f.Encoding, f.Detected, tt.want)
 			}
 		})
 	}
