@@ -71,3 +71,37 @@ func TestPropertySameDwellingTwoVillages(t *testing.T) {
 		}
 	}
 }
+
+// TestRunWithNothingToLearn: a pilot extract whose records block with no
+// other (or a single record) is matched without a model: every record is
+// its own cluster, nothing is trained, and the run does not fail.
+func TestRunWithNothingToLearn(t *testing.T) {
+	for _, n := range []int{1, 3} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			ctx := context.Background()
+			st := openStore(t)
+			names := []string{"Ann", "Bob", "Cyd"}
+			var recs []record.Record
+			for i := 0; i < n; i++ {
+				r := record.Record{Kind: record.Person, Key: record.Key{Source: "pilot", SourceID: fmt.Sprint(i)}}
+				r.Set(record.GivenName, names[i])
+				r.Set(record.FamilyName, names[i]+"son")
+				r.Set(record.DateOfBirth, fmt.Sprintf("19%d0-01-0%d", 5+i, 1+i))
+				recs = append(recs, r)
+			}
+			if _, err := testload.Insert(ctx, st, 1, recs); err != nil {
+				t.Fatal(err)
+			}
+			rep, err := Run(ctx, st, nil, record.Person, Options{RunID: 1, Logger: testLogger(t)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Trained || rep.CandidatePairs != 0 || rep.Clusters != int64(n) {
+				t.Errorf("report %+v, want %d clusters, none trained", rep, n)
+			}
+			if got := clustersByKey(t, st, record.Person); len(got) != n {
+				t.Errorf("%d records clustered, want %d", len(got), n)
+			}
+		})
+	}
+}

@@ -140,18 +140,29 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 		}
 		lap("blocking")
 		model, err = train(ctx, conn, gen, kind, func(msg string, args ...any) { log.Info(msg, args...) })
-		if err != nil {
+		switch {
+		case errors.Is(err, errNothingToLearn):
+			// A pilot extract, or a kind with a handful of records: no
+			// pair to score, so every record stands alone (must-links
+			// aside) and no model is kept; the next run trains again.
+			log.Info("no candidate pairs: nothing to train or link", "kind", kind, "why", err.Error())
+			model = nil
+		case err != nil:
 			return nil, fmt.Errorf("match %s: %w", kind, err)
+		default:
+			if err := saveModel(ctx, st, conn, gen, model, opts.RunID); err != nil {
+				return nil, fmt.Errorf("match %s: %w", kind, err)
+			}
+			rep.Trained = true
 		}
-		if err := saveModel(ctx, st, conn, gen, model, opts.RunID); err != nil {
-			return nil, fmt.Errorf("match %s: %w", kind, err)
-		}
-		rep.Trained = true
 		lap("train")
 	}
-	rep.ModelVersion = model.Version
-	if err := exec("features", gen.Base(string(kind), model.Version, model.TFFloor)); err != nil {
-		return nil, err
+	const scored = "_m_scored"
+	if model != nil {
+		rep.ModelVersion = model.Version
+		if err := exec("features", gen.Base(string(kind), model.Version, model.TFFloor)); err != nil {
+			return nil, err
+		}
 	}
 	if incremental {
 		_, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+gen.D.Quote(gen.T.Delta)+` AS
@@ -173,8 +184,11 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Base)).Scan(&rep.Records)
 	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Cand)).Scan(&rep.CandidatePairs)
 
-	const scored = "_m_scored"
-	if err := exec("scoring", gen.Score(scored, model.Weights(s), s.Thresholds.Review, s.Thresholds.Veto)); err != nil {
+	if model == nil {
+		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+scored+` (rid_l BIGINT, rid_r BIGINT, rule VARCHAR, match_weight DOUBLE, probability DOUBLE)`); err != nil {
+			return nil, fmt.Errorf("match %s: scoring: %w", kind, err)
+		}
+	} else if err := exec("scoring", gen.Score(scored, model.Weights(s), s.Thresholds.Review, s.Thresholds.Veto)); err != nil {
 		return nil, err
 	}
 	lap("scoring")
@@ -221,7 +235,7 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 			return err
 		}
 		substep("state")
-		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs VALUES ($1, $2, $3, $4, $5)`, string(kind), opts.RunID, model.Version, incremental, time.Now().UTC())
+		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs VALUES ($1, $2, $3, $4, $5)`, string(kind), opts.RunID, rep.ModelVersion, incremental, time.Now().UTC())
 		return err
 	})
 	if err != nil {

@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -14,6 +15,11 @@ import (
 	"github.com/council/golden/record"
 	"github.com/council/golden/store"
 )
+
+// errNothingToLearn is train's answer when no two records are alike enough
+// to be candidates (or there is only one): there is nothing to learn m from,
+// and nothing to link.
+var errNothingToLearn = errors.New("nothing to learn from")
 
 // minSessionPairs is the fewest pairs a blocking rule must produce for its
 // EM session to contribute m estimates.
@@ -96,7 +102,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 		possible = all
 	}
 	if possible < 1 {
-		return nil, fmt.Errorf("train: %d %s records give no pairs to compare", records, kind)
+		return nil, fmt.Errorf("train: %d %s records give no pairs to compare: %w", records, kind, errNothingToLearn)
 	}
 
 	// u from random pairs.
@@ -154,7 +160,7 @@ func train(ctx context.Context, conn *sql.Conn, gen *sqlgen.Gen, kind record.Kin
 	dropDistinct(s, pool)
 	allPatterns = pool[""]
 	if len(allPatterns) == 0 {
-		return nil, fmt.Errorf("train: blocking found no candidate pairs among %d %s records", records, kind)
+		return nil, fmt.Errorf("train: blocking found no candidate pairs among %d %s records: %w", records, kind, errNothingToLearn)
 	}
 	// Comparisons with a fixed m take part in every session, untrained.
 	known := make([]bool, len(levels))
