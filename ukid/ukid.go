@@ -90,7 +90,9 @@ func secondLetter(c byte) bool { return isUpper(c) && c != 'I' && c != 'J' && c 
 func inwardLetter(c byte) bool { return isUpper(c) && strings.IndexByte("CIKMOV", c) < 0 }
 
 // NHSNumber strips spaces and dashes ("943 476 5919") and checks the length
-// and the Modulus 11 check digit.
+// and the Modulus 11 check digit. Ten times the same digit (0000000000,
+// 9999999999) passes Modulus 11 but is a placeholder a system fills in for
+// "not known", shared by everyone it was given to: it is not valid.
 func NHSNumber(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	d := s
@@ -109,6 +111,9 @@ func NHSNumber(s string) (string, bool) {
 		check = 0
 	}
 	if check == 10 || check != int(d[9]-'0') {
+		return s, false
+	}
+	if strings.Count(d, d[:1]) == len(d) {
 		return s, false
 	}
 	return d, true

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -43,6 +44,19 @@ func TestNHSNumberSharedCases(t *testing.T) {
 				t.Errorf("NHSNumber(%q) valid = %v, want %v (%s)", in, got, want, row[2])
 			}
 		})
+	}
+}
+
+// Placeholders that pass Modulus 11 are not NHS numbers.
+func TestNHSNumberPlaceholders(t *testing.T) {
+	for d := '0'; d <= '9'; d++ {
+		in := strings.Repeat(string(d), 10)
+		if _, ok := NHSNumber(in); ok {
+			t.Errorf("NHSNumber(%q) is valid", in)
+		}
+	}
+	if _, ok := NHSNumber("999 999 9999"); ok {
+		t.Error("NHSNumber(999 999 9999) is valid")
 	}
 }
 
