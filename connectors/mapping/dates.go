@@ -74,6 +74,28 @@ func parseDateFormat(s string) (*dateFormat, error) {
 	if f.dayIdx < 0 && f.monIdx < 0 && !strings.Contains(up, "MON") && !strings.Contains(up, "Y") {
 		return nil, fmt.Errorf("date format %q has no date tokens", s)
 	}
+	// Each part once: MMM reads as MM then M, two months, and the values
+	// would never read.
+	parts := map[string]int{}
+	for _, t := range f.tokens {
+		switch t.kind {
+		case "DD":
+			parts["day"]++
+		case "MM", "MON", "MONTH":
+			parts["month"]++
+		case "YYYY", "YY":
+			parts["year"]++
+		}
+	}
+	for _, part := range []string{"day", "month", "year"} {
+		if parts[part] > 1 {
+			hint := ""
+			if part == "month" && strings.Contains(up, "MMM") {
+				hint = " (MMM? a month's name is MON, or MONTH in full)"
+			}
+			return nil, fmt.Errorf("date format %q has the %s twice%s", s, part, hint)
+		}
+	}
 	return f, nil
 }
 

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/council/golden/config"
@@ -233,5 +234,24 @@ func TestNearPath(t *testing.T) {
 				t.Errorf("nearPath(%q) = %q, want %q", tt.missing, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseDateFormatRejects(t *testing.T) {
+	tests := []struct{ format, want string }{
+		{"DD/MMM/YYYY", "has the month twice (MMM? a month's name is MON"},
+		{"DD/MM/YYYY YY", "has the year twice"},
+		{"DD/MM/QQQQ", "unknown token"},
+		{"--", "has no date tokens"},
+	}
+	for _, tt := range tests {
+		if _, err := parseDateFormat(tt.format); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("parseDateFormat(%q) = %v, want an error with %q", tt.format, err, tt.want)
+		}
+	}
+	for _, ok := range []string{"DD/MM/YYYY", "DD-MON-YY", "D MONTH YYYY", "YYYYMMDD", "iso", "excel", "02/01/2006"} {
+		if _, err := parseDateFormat(ok); err != nil {
+			t.Errorf("parseDateFormat(%q): %v", ok, err)
+		}
 	}
 }
