@@ -311,3 +311,38 @@ A4,"Bo "Wu,01/01/1981,PO5 2SE,,,,
 		t.Errorf("no warning that 3 records were kept: %q", s.Warnings)
 	}
 }
+
+// TestIngestJSONPathNoRecordHas: a mapped path that no record has is warned
+// about, with the near miss when the records have one; an attribute's path
+// only when many records lack it (most people have no preferred name).
+func TestIngestJSONPathNoRecordHas(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: asc
+    kind: person
+    connector: ndjson
+    path: people.ndjson
+    id: id
+    fields:
+      given_name: name.frist
+      family_name: name.last
+      date_of_birth: {path: dateOfBirth, date: YYYY-MM-DD}
+    attributes:
+      preferred_name: name.preferred
+`, map[string]string{"people.ndjson": `{"id": "1", "name": {"first": "Ann", "last": "Lee"}, "dob": "1980-01-02"}
+{"id": "2", "name": {"first": "Bob", "last": "Ray"}, "dob": "1990-03-04"}
+`})
+	s := ingest(t, st, cfg)
+	got := strings.Join(s.Warnings, "\n")
+	for _, want := range []string{
+		`no record of the 2 read has the path "name.frist", so the value is empty in every row; the records have "name.first"`,
+		`no record of the 2 read has the path "dateOfBirth", so the value is empty in every row: check the path`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "name.preferred") {
+		t.Errorf("a rare attribute's path is warned about in 2 records:\n%s", got)
+	}
+}

@@ -796,11 +796,19 @@ func (s *Spec) missingPaths(mappers []*Mapper) []string {
 			if near := nearPath(n, paths); near != "" {
 				out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %q, so the value is empty in every row; the records have %q: check the spelling (or add optional: true)",
 					g.what, s.cfgName, line, rows, n, near))
+			} else if !g.sparse || rows >= sparsePathRows {
+				out = append(out, fmt.Sprintf("%s (%s line %d): no record of the %d read has the path %q, so the value is empty in every row: check the path (or add optional: true)",
+					g.what, s.cfgName, line, rows, n))
 			}
 		}
 	}
 	return out
 }
+
+// sparsePathRows is how many records must lack an attribute's or a
+// relationship's path, with no near miss among the paths they have, before
+// it is warned about: in a small file nobody may have a preferred name.
+const sparsePathRows = 1000
 
 var defaultFormats = defaultDates()
 

@@ -93,8 +93,12 @@ type getter struct {
 	sep      string
 	constant *string
 	optional bool
-	node     *yaml.Node
-	what     string
+	// sparse: an attribute or a relationship, which most records may lack
+	// (a preferred name, a carer): only a near miss of a path is warned
+	// about, or a path no record of many has (see Spec.missingPaths).
+	sparse bool
+	node   *yaml.Node
+	what   string
 }
 
 type fieldSpec struct {
@@ -234,6 +238,9 @@ func Parse(cfg *config.Config, src *config.Source, preset string) (*Spec, error)
 			fs, err := p.field(attrs.Content[i].Value, attrs.Content[i+1])
 			if err != nil {
 				return nil, err
+			}
+			if fs.get != nil {
+				fs.get.sparse = true
 			}
 			s.attrs = append(s.attrs, fs)
 		}
@@ -498,11 +505,11 @@ func (p *parser) rel(n *yaml.Node) (RelSpec, error) {
 	switch {
 	case y.FromColumn != "" && y.ToColumn == "":
 		r.Other = y.FromSource
-		r.get = p.newGetter(&getter{names: []string{y.FromColumn}, node: n, what: "relationships"})
+		r.get = p.newGetter(&getter{names: []string{y.FromColumn}, node: n, what: "relationships", sparse: true})
 	case y.ToColumn != "" && y.FromColumn == "":
 		r.Other = y.ToSource
 		r.ThisIsFrom = true
-		r.get = p.newGetter(&getter{names: []string{y.ToColumn}, node: n, what: "relationships"})
+		r.get = p.newGetter(&getter{names: []string{y.ToColumn}, node: n, what: "relationships", sparse: true})
 	default:
 		return RelSpec{}, p.errorf(n, "relationships: give one of from_column or to_column")
 	}
