@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -253,11 +254,26 @@ func scalar(v any) string {
 	case string:
 		return t
 	case json.Number:
-		return t.String()
+		return number(t)
 	case bool:
 		return strconv.FormatBool(t)
 	}
 	return fmt.Sprint(v)
+}
+
+// number is a JSON number's text, with a whole number written as one: a
+// system that writes an id as 100091234568.0 or 1.00091234568e11 one night
+// and "100091234568" the next sends the same record.
+func number(n json.Number) string {
+	s := n.String()
+	if !strings.ContainsAny(s, ".eE") {
+		return s
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) >= 1<<53 {
+		return s
+	}
+	return strconv.FormatInt(int64(f), 10)
 }
 
 // readDoc streams the array at r.Records: each element is decoded on its
