@@ -197,8 +197,9 @@ func SplitName(v string, familyFirst bool) Name {
 	}
 	w := strings.Fields(v)
 	if familyFirst && len(w) > 0 {
-		n.Family = w[0]
-		w = stripTitles(&n, w[1:])
+		k := familyWords(w)
+		n.Family = strings.Join(w[:k], " ")
+		w = stripTitles(&n, w[k:])
 		w = stripSuffix(w)
 		if len(w) > 0 {
 			n.Given = w[0]
@@ -223,6 +224,37 @@ func SplitName(v string, familyFirst bool) Name {
 	n.Given = w[0]
 	n.Middle = strings.Join(w[1:last], " ")
 	return n
+}
+
+// familyWords is how many of a family-first name's leading words are the
+// family name: particles with the word they lead (VAN DER BERG Anouk, AP
+// RHYS Dafydd), and, where the name is not all capitals, every leading word
+// in capitals (SMITH JONES Mary) — the convention of the exports that put
+// the family name first. At least one word is left for the rest.
+func familyWords(w []string) int {
+	k := 0
+	for k < len(w)-2 && particles[strings.ToLower(w[k])] {
+		k++
+	}
+	k++
+	mixed := false
+	for _, x := range w {
+		if strings.ToUpper(x) != x {
+			mixed = true
+		}
+	}
+	for mixed && k < len(w)-1 && isCapsWord(w[k]) {
+		if _, title := titles[strings.ToLower(strings.TrimSuffix(w[k], "."))]; title {
+			break
+		}
+		k++
+	}
+	return k
+}
+
+// isCapsWord reports whether a word has letters and all in capitals.
+func isCapsWord(x string) bool {
+	return strings.ToUpper(x) == x && strings.ToLower(x) != x
 }
 
 func stripTitles(n *Name, w []string) []string {

@@ -83,6 +83,13 @@ func TestSplitName(t *testing.T) {
 		{"Cher", false, Name{"", "", "", "Cher"}},
 		{"", false, Name{}},
 		{"van Beethoven, Ludwig", false, Name{"", "Ludwig", "", "van Beethoven"}},
+		{"VAN DER BERG Anouk", true, Name{"", "Anouk", "", "VAN DER BERG"}},
+		{"DE LA CRUZ Maria José", true, Name{"", "Maria", "José", "DE LA CRUZ"}},
+		{"AP RHYS Dafydd", true, Name{"", "Dafydd", "", "AP RHYS"}},
+		{"SMITH JONES Mary Ann", true, Name{"", "Mary", "Ann", "SMITH JONES"}},
+		{"SMITH MR John", true, Name{"Mr", "John", "", "SMITH"}},
+		{"SMITH J A", true, Name{"", "J", "A", "SMITH"}},
+		{"DE Anna", true, Name{"", "Anna", "", "DE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
