@@ -172,3 +172,33 @@ sources:
 		})
 	}
 }
+
+// With ragged: pad, the lines a broken quoted field swallowed are not padded
+// into records of their own: they are most likely the rest of that field.
+func TestIngestPadAfterBrokenQuoting(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: s
+    kind: person
+    connector: csv
+    path: in.csv
+    id: REF
+    format: {ragged: pad}
+    fields:
+      given_name: NAME
+      family_name: SURNAME
+`, map[string]string{"in.csv": "REF,NAME,SURNAME\n1,\"Ann spans\nmany\nlines\n2,Bob\n3,Cy,Ode\n"})
+	s := ingest(t, st, cfg)
+	checkReconciles(t, s)
+	// Line 2's quote never closes: every later line was read into it, and
+	// the short ones are not padded (3,Cy,Ode, whole, is a record).
+	if s.Read != 5 || s.Stored != 1 {
+		t.Errorf("%s, want 5 read and 1 stored", counts(s))
+	}
+	got := query(t, st, `SELECT line, reason FROM quarantine ORDER BY line`)
+	for _, want := range []string{"2|broken quoting", "3|ragged row: 1 columns, the header has 3; it was read into the quoted field that broke at line 2", "4|ragged row", "5|ragged row: 2 columns"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("quarantine lacks %q:\n%s", want, got)
+		}
+	}
+}

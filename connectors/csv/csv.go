@@ -231,7 +231,14 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 			row.Header = header
 			row.Values = rec.fields
 			if len(rec.fields) != len(header.Names) {
-				row.Values, row.Err = fitRow(rec.fields, len(header.Names), d.Pad)
+				// A short line that was read into a broken quoted field is
+				// most likely the rest of that field: not padded.
+				pad := d.Pad && (rec.afterBroken == 0 || len(rec.fields) > len(header.Names))
+				row.Values, row.Err = fitRow(rec.fields, len(header.Names), pad)
+				if row.Err != nil && d.Pad && !pad {
+					row.Err.Reason = fmt.Sprintf("ragged row: %d columns, the header has %d; it was read into the quoted field that broke at line %d and is probably the rest of it (not padded)",
+						len(rec.fields), len(header.Names), rec.afterBroken)
+				}
 				if row.Err != nil {
 					row.Values = rec.fields[:min(len(rec.fields), len(header.Names))]
 				}

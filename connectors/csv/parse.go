@@ -15,14 +15,18 @@ type pending struct {
 	text string
 	long bool
 	num  int64
+	// afterBroken: the line of the broken quoting whose field this line
+	// was read into, before it was given back to be read on its own.
+	afterBroken int64
 }
 
 type record struct {
-	fields []string
-	line   int64
-	raw    string
-	err    *raw.RowError
-	blank  bool
+	fields      []string
+	line        int64
+	raw         string
+	err         *raw.RowError
+	blank       bool
+	afterBroken int64 // see pending
 }
 
 // parser frames physical lines into records. A quoted field may span lines;
@@ -70,12 +74,21 @@ func (p *parser) nextLine() (pending, error) {
 	return pending{text: text, long: long, num: p.lines.Line}, nil
 }
 
+// giveBack marks the lines read into a field that broken quoting at line
+// broke, before they are read again on their own.
+func giveBack(used []pending, broke int64) []pending {
+	for i := range used {
+		used[i].afterBroken = broke
+	}
+	return used
+}
+
 func (p *parser) next() (record, error) {
 	l, err := p.nextLine()
 	if err != nil {
 		return record{}, err
 	}
-	rec := record{line: l.num, raw: l.text}
+	rec := record{line: l.num, raw: l.text, afterBroken: l.afterBroken}
 	if l.long {
 		rec.raw = raw.Clip(l.text)
 		rec.err = &raw.RowError{Reason: fmt.Sprintf("row longer than %d bytes (format.max_row_bytes)", p.d.MaxRowBytes)}
@@ -101,7 +114,7 @@ func (p *parser) next() (record, error) {
 	for {
 		fields, open, bad := split(text, p.d.Delimiter, q)
 		if bad != "" {
-			p.pending = append(used, p.pending...)
+			p.pending = append(giveBack(used, l.num), p.pending...)
 			rec.err = &raw.RowError{Reason: "broken quoting: " + bad}
 			rec.fields = fields // the columns before the fault
 			return rec, nil
@@ -118,7 +131,7 @@ func (p *parser) next() (record, error) {
 		}
 		// The quoted field goes on on the next line.
 		if len(used)+1 >= p.d.MaxRowLines || len(text) > p.d.MaxRowBytes {
-			p.pending = append(used, p.pending...)
+			p.pending = append(giveBack(used, l.num), p.pending...)
 			rec.err = &raw.RowError{Reason: fmt.Sprintf("broken quoting: a quoted field is not closed within %d lines", p.d.MaxRowLines)}
 			return rec, nil
 		}
@@ -127,7 +140,7 @@ func (p *parser) next() (record, error) {
 			if err == nil {
 				used = append(used, nl)
 			}
-			p.pending = append(used, p.pending...)
+			p.pending = append(giveBack(used, l.num), p.pending...)
 			rec.err = &raw.RowError{Reason: "broken quoting: a quoted field is not closed before the end of the file"}
 			return rec, nil
 		}
