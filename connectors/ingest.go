@@ -645,6 +645,13 @@ func (p *packer) pack(row *raw.Row, o *mapping.Out) (string, bool) {
 		}
 		b = append(b, f.Name()...)
 	}
+	for i, a := range o.BadAttrs {
+		if i > 0 || r.Invalid != 0 {
+			b = append(b, ';')
+		}
+		b = append(b, "attr."...)
+		b = append(b, a...)
+	}
 	b = append(b, unitSep)
 	for i, f := range r.Flags {
 		if i > 0 {

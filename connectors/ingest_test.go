@@ -346,3 +346,34 @@ sources:
 		t.Errorf("a rare attribute's path is warned about in 2 records:\n%s", got)
 	}
 }
+
+// TestIngestBadAttributeFlagged: an attribute declared money or a date whose
+// value does not read is kept as received, flagged invalid (attr.<name>)
+// and counted in a warning.
+func TestIngestBadAttributeFlagged(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: rates
+    kind: business
+    connector: csv
+    path: in.csv
+    id: REF
+    fields:
+      business_name: NAME
+    attributes:
+      balance: {column: BALANCE, money: true}
+      start: {column: START, date: DD/MM/YYYY}
+`, map[string]string{"in.csv": "REF,NAME,BALANCE,START\n1,Acme,£12.50,01/02/2023\n2,Bolt,abc,31/11/2023\n"})
+	s := ingest(t, st, cfg)
+	got := query(t, st, `SELECT source_id, coalesce(invalid_fields, ''), attrs->>'balance', attrs->>'start' FROM source_records ORDER BY source_id`)
+	want := "1||1250|2023-02-01\n2|attr.balance;attr.start|abc|31/11/2023"
+	if got != want {
+		t.Errorf("stored:\n%s\nwant:\n%s", got, want)
+	}
+	all := strings.Join(s.Warnings, "\n")
+	for _, w := range []string{"attribute balance: 1 values do not read as money", "attribute start: 1 values do not read as a date"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings lack %q:\n%s", w, all)
+		}
+	}
+}

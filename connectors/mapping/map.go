@@ -21,6 +21,9 @@ type Out struct {
 	Rec  record.Record
 	Rels []string // the other record's id per Spec.Rels() entry; "" when the row states none
 	Hash string   // content hash: the same content gives the same hash in every run
+	// BadAttrs names the attributes whose value did not parse as declared
+	// (a date, money): kept as received and flagged invalid as attr.<name>.
+	BadAttrs []string
 }
 
 // Mapper maps rows of one source. It is not safe for concurrent use: give
@@ -42,6 +45,7 @@ type Mapper struct {
 	// Per date field (standard or attribute): values read and values that
 	// no format read, to warn when a declared format reads none of them.
 	dateCounts map[*fieldSpec]*dateCount
+	badAttrs   map[string]int64 // attribute → values that did not parse
 }
 
 type dateCount struct {
@@ -278,14 +282,26 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 			if v == "" {
 				continue
 			}
+			bad := false
 			if len(fs.dates) > 0 {
-				if t, ok := m.date(fs, v, row.Line); ok {
+				t, ok := m.date(fs, v, row.Line)
+				if ok {
 					v = t.Format("2006-01-02")
 				}
+				bad = !ok
 			} else if fs.money {
-				if p, ok := Pence(v); ok {
+				p, ok := Pence(v)
+				if ok {
 					v = p
 				}
+				bad = !ok
+			}
+			if bad {
+				out.BadAttrs = append(out.BadAttrs, fs.name)
+				if m.badAttrs == nil {
+					m.badAttrs = map[string]int64{}
+				}
+				m.badAttrs[fs.name]++
 			}
 			if rec.Attrs == nil {
 				rec.Attrs = map[string]string{}
@@ -592,6 +608,21 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 	}
 	out := s.missingPaths(mappers)
 	out = append(out, s.unreadDates(mappers, merged)...)
+	bad := map[string]int64{}
+	for _, m := range mappers {
+		for a, n := range m.badAttrs {
+			bad[a] += n
+		}
+	}
+	for _, fs := range s.attrs {
+		if n := bad[fs.name]; n > 0 {
+			what := "a date as declared"
+			if fs.money {
+				what = "money"
+			}
+			out = append(out, fmt.Sprintf("attribute %s: %d values do not read as %s: kept as received, flagged invalid (attr.%s)", fs.name, n, what, fs.name))
+		}
+	}
 	keys := make([]string, 0, len(merged))
 	for k := range merged {
 		keys = append(keys, k)
