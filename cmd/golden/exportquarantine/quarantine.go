@@ -101,6 +101,13 @@ func run(ctx context.Context, opts *Options) error {
 	}
 	switch {
 	case opts.RunID > 0:
+		var n int
+		if err := st.DB.QueryRowContext(ctx, `SELECT count(*) FROM ingest_runs WHERE run_id = ?`, opts.RunID).Scan(&n); err != nil {
+			return fmt.Errorf("export quarantine: %w", err)
+		}
+		if n == 0 {
+			return &cli.NotFoundError{What: fmt.Sprintf("run %d", opts.RunID), Hint: "golden runs lists them"}
+		}
 		q += ` AND run_id = ?`
 		args = append(args, opts.RunID)
 	case opts.Latest:

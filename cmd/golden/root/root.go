@@ -20,7 +20,7 @@ systems, links the records that describe the same thing into golden records
 kept in one DuckDB file, and shares them with partners only as far as the
 governance rules allow.
 
-Exit codes: 0 ok, 1 failed (the store is as it was), 2 bad usage or config,
+Exit codes: 0 ok, 1 failed (the failed step wrote nothing), 2 bad usage or config,
 3 finished with warnings, 4 not found.`,
 		Example: `  golden init                 # write a commented golden.yaml here
   golden run                  # ingest, match and build golden records
