@@ -67,6 +67,9 @@ func run(cmd *cobra.Command, opts *Options) error {
 			took = h.Finished.Sub(h.Started).Round(100 * time.Millisecond).String()
 		}
 		read, quar, linked, warns := "-", "-", "-", "-"
+		if h.Read != nil {
+			read, quar = fmt.Sprint(*h.Read), fmt.Sprint(*h.Quarantined)
+		}
 		if r := h.Report; r != nil {
 			var nr, nq, nl int64
 			if r.Ingest != nil {
