@@ -354,13 +354,15 @@ func (a *applier) applyRows(ctx context.Context, key string, lo, hi int64, which
 			return err
 		}
 	}
-	// Deletions keep the last values, as a new version marked deleted.
+	// Deletions keep the last values, as a new version marked deleted, as
+	// of the delete row's observed date where it has one.
 	if nDelete > 0 {
 		if _, err := a.exec(ctx, "delta deletes", `
 			INSERT INTO source_records (`+a.allCols+`)
 			SELECT r.rid, r.source, r.source_id, r.kind, r.version + 1, $2,
 			       string_split(s.text, chr(31))[`+strconv.Itoa(packLine)+`]::BIGINT, `+stagedHash("s.text")+`,
-			       true, true, r.observed_at, r.invalid_fields, r.flags, r.attrs, `+a.oldFields+`
+			       true, true, coalesce(`+packedAt("string_split(s.text, chr(31))", packObserved)+`::TIMESTAMP, r.observed_at),
+			       r.invalid_fields, r.flags, r.attrs, `+a.oldFields+`
 			FROM ingest_plan p JOIN `+staged+` s ON s.seq = p.seq
 			JOIN source_records r ON r.rid = p.old_rid AND r.version = p.old_version
 			WHERE p.action = 'delete'`, key, a.runID); err != nil {

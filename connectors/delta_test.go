@@ -148,3 +148,27 @@ func TestIngestFullPlaceholderID(t *testing.T) {
 		t.Errorf("reasons: %s", got)
 	}
 }
+
+// A delta's delete row dates the deletion when it has an observed date.
+func TestIngestDeltaDeleteObserved(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: hb
+    kind: person
+    connector: csv
+    path: hb.csv
+    mode: delta
+    id: REF
+    delete_flag: {column: ACTION, values: [D]}
+    observed: {column: UPDATED, date: YYYY-MM-DD}
+    fields:
+      given_name: NAME
+`, map[string]string{"hb.csv": "REF,NAME,UPDATED,ACTION\nA1,Ann,2024-01-01,\nA2,Bob,2024-01-01,\n"})
+	ingest(t, st, cfg)
+	write(t, cfg, "hb.csv", "REF,NAME,UPDATED,ACTION\nA1,,2024-06-01,D\nA2,,,D\n")
+	ingest(t, st, cfg)
+	got := query(t, st, `SELECT source_id, version, deleted, strftime(observed_at, '%Y-%m-%d') FROM source_records WHERE is_current ORDER BY source_id`)
+	if want := "A1|2|true|2024-06-01\nA2|2|true|2024-01-01"; got != want {
+		t.Errorf("current versions:\n%s\nwant:\n%s", got, want)
+	}
+}
