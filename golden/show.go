@@ -23,6 +23,21 @@ var ErrNotFound = errors.New("not found")
 // last match and build.
 var ErrNotBuilt = errors.New("stored but in no golden record yet")
 
+// DeletedError is returned for a source key whose record was deleted (by a
+// delta, or missing from a full extract) before any golden record held it.
+// It is ErrNotFound too.
+type DeletedError struct {
+	Key string
+	Run int64 // the run that deleted it
+}
+
+func (e *DeletedError) Error() string {
+	return fmt.Sprintf("source record %s: deleted in run %d, in no golden record before", e.Key, e.Run)
+}
+
+// Is makes a DeletedError an ErrNotFound.
+func (e *DeletedError) Is(target error) bool { return target == ErrNotFound }
+
 // Resolution says where a golden id (or a source key) leads.
 type Resolution struct {
 	Asked   string `json:"asked"`
@@ -57,15 +72,19 @@ func Resolve(ctx context.Context, q store.Querier, ref string) (*Resolution, err
 			res.KeyDeleted = err == nil
 		}
 		if errors.Is(err, sql.ErrNoRows) {
-			var n int64
-			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM source_records WHERE source = ? AND source_id = ? AND is_current AND NOT deleted`,
-				src, sid).Scan(&n); err != nil {
+			var deleted bool
+			var run int64
+			err := q.QueryRowContext(ctx, `SELECT deleted, run_id FROM source_records WHERE source = ? AND source_id = ? AND is_current`,
+				src, sid).Scan(&deleted, &run)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return nil, fmt.Errorf("source record %s: %w", ref, ErrNotFound)
+			case err != nil:
 				return nil, fmt.Errorf("golden: resolve %s: %w", ref, err)
+			case deleted:
+				return nil, &DeletedError{Key: ref, Run: run}
 			}
-			if n > 0 {
-				return nil, fmt.Errorf("source record %s: %w", ref, ErrNotBuilt)
-			}
-			return nil, fmt.Errorf("source record %s: %w", ref, ErrNotFound)
+			return nil, fmt.Errorf("source record %s: %w", ref, ErrNotBuilt)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("golden: resolve %s: %w", ref, err)

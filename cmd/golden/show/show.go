@@ -101,6 +101,10 @@ func notFound(err error, what string) error {
 	if errors.Is(err, golden.ErrNotBuilt) {
 		return &cli.NotFoundError{What: what, Hint: "it is ingested but in no golden record yet; `golden run` matches and builds"}
 	}
+	var del *golden.DeletedError
+	if errors.As(err, &del) {
+		return &cli.NotFoundError{What: what, Hint: fmt.Sprintf("its source record was deleted in run %d, before any golden record held it (golden runs shows the run)", del.Run)}
+	}
 	if errors.Is(err, golden.ErrNotFound) {
 		return &cli.NotFoundError{What: what}
 	}

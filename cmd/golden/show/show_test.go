@@ -79,6 +79,9 @@ func scenario(t *testing.T) string {
 	w.Build(record.Person)
 	// Ingested after the last build: in no golden record yet.
 	w.Put(goldentest.Person("library:L1", "given_name", "Ann", "family_name", "Lee"))
+	// Ingested and deleted between builds: in no golden record ever.
+	w.Put(goldentest.Person("library:L2", "given_name", "Bo", "family_name", "Wu"))
+	w.Del("library:L2")
 	w.St.Close()
 	return path
 }
@@ -98,6 +101,7 @@ func TestShow(t *testing.T) {
 		{"unknown", []string{"P-99"}, cli.ExitNotFound},
 		{"unknown_source_key", []string{"library:L9"}, cli.ExitNotFound},
 		{"not_built", []string{"library:L1"}, cli.ExitNotFound},
+		{"deleted_unbuilt", []string{"library:L2"}, cli.ExitNotFound},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +116,9 @@ func TestShow(t *testing.T) {
 			}
 			if tt.code != 0 {
 				if notBuilt := strings.Contains(fmt.Sprint(err), "in no golden record yet; `golden run`"); notBuilt != (tt.name == "not_built") {
+					t.Errorf("error %q", err)
+				}
+				if deleted := strings.Contains(fmt.Sprint(err), "its source record was deleted in run"); deleted != (tt.name == "deleted_unbuilt") {
 					t.Errorf("error %q", err)
 				}
 				return
