@@ -195,7 +195,7 @@ func SplitName(v string, familyFirst bool) Name {
 			return n
 		}
 	}
-	w := strings.Fields(v)
+	w := dropNicknames(strings.Fields(v))
 	if familyFirst && len(w) > 0 {
 		k := familyWords(w)
 		n.Family = strings.Join(w[:k], " ")
@@ -224,6 +224,20 @@ func SplitName(v string, familyFirst bool) Name {
 	n.Given = w[0]
 	n.Middle = strings.Join(w[1:last], " ")
 	return n
+}
+
+// dropNicknames leaves out a nickname written in quotes or brackets
+// (Diane "Dee" Ng, Robert (Bob) Lee): it is not a middle name.
+func dropNicknames(w []string) []string {
+	out := w[:0:0]
+	for _, x := range w {
+		if len(x) > 2 && (x[0] == '"' && x[len(x)-1] == '"' || x[0] == '(' && x[len(x)-1] == ')' ||
+			x[0] == '\'' && x[len(x)-1] == '\'') {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // familyWords is how many of a family-first name's leading words are the

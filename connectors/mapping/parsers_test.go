@@ -90,6 +90,9 @@ func TestSplitName(t *testing.T) {
 		{"SMITH MR John", true, Name{"Mr", "John", "", "SMITH"}},
 		{"SMITH J A", true, Name{"", "J", "A", "SMITH"}},
 		{"DE Anna", true, Name{"", "Anna", "", "DE"}},
+		{`Diane "Dee" Ng`, false, Name{"", "Diane", "", "Ng"}},
+		{"Robert (Bob) James Lee", false, Name{"", "Robert", "James", "Lee"}},
+		{"O'Brien Sean", true, Name{"", "Sean", "", "O'Brien"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
