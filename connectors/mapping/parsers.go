@@ -598,8 +598,10 @@ func SplitAddress(lines []string) Addr {
 	if streetAt < 0 {
 		// No number: a line ending in a street type is the street, the lines
 		// before it a building name.
-		for j := i; j < len(parts)-1; j++ {
-			if endsWithStreetType(parts[j]) && !(isBuildingOrSite(parts[j]) && j+1 < len(parts)-1 && isRoad(parts[j+1])) {
+		// The last line is the town, unless it is a road (Flat 7, Castle
+		// House, High Street: no town given).
+		for j := i; j < len(parts)-1 || j == len(parts)-1 && j > i && isRoad(parts[j]); j++ {
+			if endsWithStreetType(parts[j]) && !(isBuildingOrSite(parts[j]) && j+1 < len(parts) && isRoad(parts[j+1])) {
 				if j > i {
 					a.BuildingName = strings.Join(parts[i:j], ", ")
 				}
