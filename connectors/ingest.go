@@ -550,8 +550,27 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		return nil, err
 	}
 	sr.Warnings = append(sr.Warnings, j.warn.list...)
-	sr.Warnings = append(sr.Warnings, j.spec.Warnings(mappers)...)
+	sr.Warnings = append(sr.Warnings, j.spec.Warnings(mappers, func(field string) bool {
+		return orderConfirmed(ctx, st, j.src.Name, field)
+	})...)
 	return sr, nil
+}
+
+// orderConfirmed reports whether the source's stored records have a value
+// of a date field (a standard field, an attribute, or observed) with a day
+// over 12: some row read with the declared format confirmed its day/month
+// order, in this run or an earlier one.
+func orderConfirmed(ctx context.Context, st *store.Store, source, field string) bool {
+	expr, args := "json_extract_string(attrs, $2)", []any{source, `$."` + field + `"`}
+	if f, ok := record.ParseField(field); ok {
+		expr, args = store.QuoteIdent(f.Name()), []any{source}
+	} else if field == "observed" {
+		expr, args = "observed_at", []any{source}
+	}
+	var ok bool
+	err := st.DB.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM source_records
+		WHERE source = $1 AND day(TRY_CAST(`+expr+` AS DATE)) > 12)`, args...).Scan(&ok)
+	return err == nil && ok
 }
 
 // stage describes how a source's rows are laid out in the staging tables.

@@ -377,3 +377,21 @@ sources:
 		}
 	}
 }
+
+// TestIngestDateOrderConfirmedEarlier: dates that all fit both day/month
+// orders are warned about until the store holds one that confirmed the
+// declared order; then a small nightly file of them is not warned about.
+func TestIngestDateOrderConfirmedEarlier(t *testing.T) {
+	const ambiguous = "date_of_birth: day/month order ambiguous"
+	yaml := fmt.Sprintf(peopleYAML, "delta")
+	cfg, st := project(t, yaml, map[string]string{"people.csv": "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\nA1,Ann,Lee,01/02/1980,,,,,\n"})
+	if s := ingest(t, st, cfg); !strings.Contains(strings.Join(s.Warnings, "\n"), ambiguous) {
+		t.Errorf("no ambiguity warning on a first file of ambiguous dates: %q", s.Warnings)
+	}
+	write(t, cfg, "people.csv", "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\nA2,Bob,Ray,25/12/1990,,,,,\n")
+	ingest(t, st, cfg)
+	write(t, cfg, "people.csv", "REF,FORENAME,SURNAME,DOB,POSTCODE,NHS,TENURE,PARENT,ACTION\nA3,Cy,Ode,03/04/1970,,,,,\n")
+	if s := ingest(t, st, cfg); strings.Contains(strings.Join(s.Warnings, "\n"), ambiguous) {
+		t.Errorf("ambiguity warned about again after 25/12/1990 confirmed DD/MM: %q", s.Warnings)
+	}
+}

@@ -587,7 +587,12 @@ func (m *Mapper) hash(out *Out) string {
 
 // Warnings merges the mappers' statistics into warnings about the source:
 // date columns whose day/month order the data does not confirm.
-func (s *Spec) Warnings(mappers []*Mapper) []string {
+//
+// confirmed, if not nil, says whether the store already holds a value of a
+// date field (by its name in the spec: a field, an attribute or observed)
+// that confirmed its day/month order in an earlier run: a small nightly
+// delta whose dates all fit both orders is then not warned about again.
+func (s *Spec) Warnings(mappers []*Mapper, confirmed func(field string) bool) []string {
 	merged := map[string]*dateStat{}
 	for _, m := range mappers {
 		for sk, st := range m.stats {
@@ -636,7 +641,7 @@ func (s *Spec) Warnings(mappers []*Mapper) []string {
 			out = append(out, fmt.Sprintf("%s: %d values do not read as %s but would with day and month swapped (flagged invalid): check the date format", field, st.swapFailed, st.format))
 		case st.ambiguous > 0 && st.bothListed:
 			out = append(out, fmt.Sprintf("%s: %d values fit both day/month orders (first at line %d); read as %s, the first format listed", field, st.ambiguous, st.firstAmbig, st.format))
-		case st.ambiguous > 0 && st.confirmed == 0:
+		case st.ambiguous > 0 && st.confirmed == 0 && (confirmed == nil || !confirmed(field)):
 			out = append(out, fmt.Sprintf("%s: day/month order ambiguous: no value has a day over 12 to confirm %s (%d values fit both orders, first at line %d)", field, st.format, st.ambiguous, st.firstAmbig))
 		}
 	}
