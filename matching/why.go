@@ -49,13 +49,16 @@ type Explanation struct {
 	MatchWeight   float64     `json:"match_weight"`
 	Probability   float64     `json:"probability"`
 	Deterministic string      `json:"deterministic_rule,omitempty"`
-	BlockingRule  string      `json:"blocking_rule,omitempty"` // the first rule that makes it a candidate; "" = never compared
-	ModeAllows    bool        `json:"mode_allows"`
-	Decision      string      `json:"decision"` // link | review | no match | not a candidate
-	ClusterA      int64       `json:"cluster_a"`
-	ClusterB      int64       `json:"cluster_b"`
-	SameCluster   bool        `json:"same_cluster"`
-	Constraint    string      `json:"constraint,omitempty"` // must-link or cannot-link between them
+	// DeterministicHeld: the rule matched but the score is below review,
+	// so the pair is held for review instead of linked.
+	DeterministicHeld bool   `json:"deterministic_held,omitempty"`
+	BlockingRule      string `json:"blocking_rule,omitempty"` // the first rule that makes it a candidate; "" = never compared
+	ModeAllows        bool   `json:"mode_allows"`
+	Decision          string `json:"decision"` // link | review | no match | not a candidate
+	ClusterA          int64  `json:"cluster_a"`
+	ClusterB          int64  `json:"cluster_b"`
+	SameCluster       bool   `json:"same_cluster"`
+	Constraint        string `json:"constraint,omitempty"` // must-link or cannot-link between them
 	// Held says why a pair that scores above the review threshold may
 	// not be linked automatically (its probability is capped at the review
 	// threshold, as scoring does): the required comparisons do not favour
@@ -152,8 +155,15 @@ func Why(ctx context.Context, st *store.Store, cfg *config.Config, a, b record.K
 	ex.MatchWeight = total
 	ex.Probability = em.Probability(total)
 	if d := toStr(col["det"]); d != nil {
+		// As scoring: linked, unless the score says they are different.
 		ex.Deterministic = *d
 		ex.Probability = 1
+		for _, r := range s.Deterministic {
+			if r.Name == *d && r.HoldIfDifferent && em.Probability(total) < s.Thresholds.Review {
+				ex.Probability = s.Thresholds.Review
+				ex.DeterministicHeld = true
+			}
+		}
 	} else if ex.Probability > s.Thresholds.Review {
 		if ex.Held = held(s, ex.Steps); ex.Held != "" {
 			ex.Probability = s.Thresholds.Review

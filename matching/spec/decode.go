@@ -283,6 +283,9 @@ func (d decoder) deterministic(n *yaml.Node) ([]Rule, error) {
 		var rule Rule
 		err := d.mapping(r, map[string]func(*yaml.Node) error{
 			"name": func(v *yaml.Node) error { rule.Name = v.Value; return nil },
+			"hold_if_different": func(v *yaml.Node) error {
+				return v.Decode(&rule.HoldIfDifferent)
+			},
 			"equal": func(v *yaml.Node) error {
 				cols, err := d.strings(v)
 				for _, c := range cols {

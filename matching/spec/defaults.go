@@ -192,7 +192,11 @@ func defaultPerson() *Spec {
 			textCmp("locality", "locality", 0.92, 0.8),
 			textCmp("town", "town", 0.92, 0.8),
 		},
-		Deterministic: []Rule{{Equal: []string{"nhs"}}},
+		// An NHS number is one person's, but systems mistype and reuse
+		// them (a parent's on a child's record): against everything else
+		// it goes to a steward. A company number or a UPRN is the register's
+		// own key and links whatever the names and addresses say.
+		Deterministic: []Rule{{Equal: []string{"nhs"}, HoldIfDifferent: true}},
 		Thresholds:    Thresholds{Link: 0.8, Review: 0.3, Veto: 0.01, RequireWeight: 1},
 		// Members of one household share a surname and an address, and
 		// Fellegi-Sunter counts those as independent evidence: only

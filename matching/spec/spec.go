@@ -183,6 +183,11 @@ type Comparison struct {
 type Rule struct {
 	Name  string   `json:"name"`
 	Equal []string `json:"equal"`
+	// HoldIfDifferent: a pair the rule names is held for review, not
+	// linked, when its score (the rule's own agreement included) is below
+	// the review threshold: everything else says the two are different
+	// (a placeholder NHS number, a mother's on her child's record).
+	HoldIfDifferent bool `json:"hold_if_different,omitempty"`
 }
 
 // Hash identifies the parts of a spec a trained model depends on: the

@@ -625,7 +625,8 @@ func (g *Gen) weightTerms(b *builder, w Weights, only map[string]bool) []string 
 }
 
 // Score renders the scored pairs at or above the review probability (and
-// every pair a deterministic rule links), and those below the veto
+// every pair a deterministic rule names: linked, or held for review by a
+// rule that holds if different), and those below the veto
 // probability (when veto > 0), into table out: rid_l, rid_r, rule,
 // match_weight, probability.
 func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
@@ -645,7 +646,20 @@ func (g *Gen) Score(out string, w Weights, review, veto float64) Query {
 		name.WriteString(fmt.Sprintf(" WHEN %d THEN %s", i, b.p(r.Name)))
 	}
 	name.WriteString(" END END")
-	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN 1.0" + capped + " ELSE " +
+	// A deterministic rule links; one that holds if different (spec.Rule)
+	// sends the pair to review under its name instead when the score, the
+	// rule's own agreement included, is below review.
+	detProb := "1.0"
+	var hold []string
+	for _, r := range g.Spec.Deterministic {
+		if r.HoldIfDifferent {
+			hold = append(hold, b.p(r.Name))
+		}
+	}
+	if len(hold) > 0 {
+		detProb = "CASE WHEN det IN (" + strings.Join(hold, ", ") + ") AND w < " + b.p(logit(review)) + " THEN " + b.p(review) + " ELSE 1.0 END"
+	}
+	q := "SELECT rid_l, rid_r, " + name.String() + " AS rule, w AS match_weight,\n       CASE WHEN det IS NOT NULL THEN " + detProb + capped + " ELSE " +
 		p + " END AS probability\nFROM (SELECT *,\n     " + we + " AS w\n  FROM (\n" + inner + "\n  ))\nWHERE det IS NOT NULL OR w >= " + b.p(logit(review))
 	if veto > 0 {
 		q += " OR w < " + b.p(logit(veto))

@@ -182,8 +182,11 @@ func Print(out io.Writer, ex *matching.Explanation) error {
 	if ex.Held != "" {
 		fmt.Fprintf(out, "held for review (probability capped at %.2f): %s\n", ex.Review, ex.Held)
 	}
-	if ex.Deterministic != "" {
-		fmt.Fprintf(out, "deterministic rule %q: a match whatever the score\n", ex.Deterministic)
+	switch {
+	case ex.DeterministicHeld:
+		fmt.Fprintf(out, "deterministic rule %q matches, but the score says they are different: held for review, not linked\n", ex.Deterministic)
+	case ex.Deterministic != "":
+		fmt.Fprintf(out, "deterministic rule %q: a match\n", ex.Deterministic)
 	}
 	switch {
 	case !ex.ModeAllows:
