@@ -544,33 +544,35 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 		if err := ap.finish(ctx); err != nil {
 			return err
 		}
+		if err := recordDateOrders(ctx, tx, j.src.Name, runID, j.spec.ConfirmedOrders(mappers)); err != nil {
+			return err
+		}
 		return j.recordDeltaFiles(ctx, tx, runID)
 	})
 	if err != nil {
 		return nil, err
 	}
 	sr.Warnings = append(sr.Warnings, j.warn.list...)
-	sr.Warnings = append(sr.Warnings, j.spec.Warnings(mappers, func(field string) bool {
-		return orderConfirmed(ctx, st, j.src.Name, field)
+	sr.Warnings = append(sr.Warnings, j.spec.Warnings(mappers, func(field, format string) bool {
+		var ok bool
+		err := st.DB.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM date_orders WHERE source = $1 AND field = $2 AND format = $3)`,
+			j.src.Name, field, format).Scan(&ok)
+		return err == nil && ok
 	})...)
 	return sr, nil
 }
 
-// orderConfirmed reports whether the source's stored records have a value
-// of a date field (a standard field, an attribute, or observed) with a day
-// over 12: some row read with the declared format confirmed its day/month
-// order, in this run or an earlier one.
-func orderConfirmed(ctx context.Context, st *store.Store, source, field string) bool {
-	expr, args := "json_extract_string(attrs, $2)", []any{source, `$."` + field + `"`}
-	if f, ok := record.ParseField(field); ok {
-		expr, args = store.QuoteIdent(f.Name()), []any{source}
-	} else if field == "observed" {
-		expr, args = "observed_at", []any{source}
+// recordDateOrders keeps the day/month orders the run's rows confirmed
+// (see mapping.Spec.ConfirmedOrders), each once per source.
+func recordDateOrders(ctx context.Context, tx *store.Tx, source string, runID int64, orders []mapping.DateOrder) error {
+	for _, o := range orders {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO date_orders (source, field, format, run_id)
+			SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM date_orders WHERE source = $1 AND field = $2 AND format = $3)`,
+			source, o.Field, o.Format, runID); err != nil {
+			return fmt.Errorf("date orders: %w", err)
+		}
 	}
-	var ok bool
-	err := st.DB.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM source_records
-		WHERE source = $1 AND day(TRY_CAST(`+expr+` AS DATE)) > 12)`, args...).Scan(&ok)
-	return err == nil && ok
+	return nil
 }
 
 // stage describes how a source's rows are laid out in the staging tables.

@@ -395,3 +395,26 @@ func TestIngestDateOrderConfirmedEarlier(t *testing.T) {
 		t.Errorf("ambiguity warned about again after 25/12/1990 confirmed DD/MM: %q", s.Warnings)
 	}
 }
+
+// An ISO date (or any other format) confirms nothing about DD/MM: only a
+// value read with the format in question does.
+func TestIngestDateOrderConfirmedOnlyByItsFormat(t *testing.T) {
+	const ambiguous = "date_of_birth: day/month order ambiguous"
+	cfg, st := project(t, `version: 1
+sources:
+  - name: a
+    kind: person
+    connector: csv
+    path: in.csv
+    mode: delta
+    id: REF
+    fields:
+      given_name: NAME
+      date_of_birth: DOB
+`, map[string]string{"in.csv": "REF,NAME,DOB\n1,Ann,1980-01-25\n"})
+	ingest(t, st, cfg)
+	write(t, cfg, "in.csv", "REF,NAME,DOB\n2,Bob,04/03/1970\n")
+	if s := ingest(t, st, cfg); !strings.Contains(strings.Join(s.Warnings, "\n"), ambiguous) {
+		t.Errorf("an ISO date took for confirming DD/MM: no ambiguity warning: %q", s.Warnings)
+	}
+}

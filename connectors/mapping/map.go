@@ -588,29 +588,13 @@ func (m *Mapper) hash(out *Out) string {
 // Warnings merges the mappers' statistics into warnings about the source:
 // date columns whose day/month order the data does not confirm.
 //
-// confirmed, if not nil, says whether the store already holds a value of a
-// date field (by its name in the spec: a field, an attribute or observed)
-// that confirmed its day/month order in an earlier run: a small nightly
-// delta whose dates all fit both orders is then not warned about again.
-func (s *Spec) Warnings(mappers []*Mapper, confirmed func(field string) bool) []string {
-	merged := map[string]*dateStat{}
-	for _, m := range mappers {
-		for sk, st := range m.stats {
-			k := sk.field + "\x00" + sk.format.name
-			t := merged[k]
-			if t == nil {
-				c := *st
-				merged[k] = &c
-				continue
-			}
-			t.confirmed += st.confirmed
-			t.ambiguous += st.ambiguous
-			t.swapFailed += st.swapFailed
-			if t.firstAmbig == 0 || st.firstAmbig != 0 && st.firstAmbig < t.firstAmbig {
-				t.firstAmbig = st.firstAmbig
-			}
-		}
-	}
+// confirmed, if not nil, says whether an earlier run confirmed the day/month
+// order of a date field (by its name in the spec: a field, an attribute or
+// observed) read with a declared format (see ConfirmedOrders): a small
+// nightly delta whose dates all fit both orders is then not warned about
+// again.
+func (s *Spec) Warnings(mappers []*Mapper, confirmed func(field, format string) bool) []string {
+	merged := mergeDateStats(mappers)
 	out := s.missingPaths(mappers)
 	out = append(out, s.unreadDates(mappers, merged)...)
 	bad := map[string]int64{}
@@ -641,10 +625,51 @@ func (s *Spec) Warnings(mappers []*Mapper, confirmed func(field string) bool) []
 			out = append(out, fmt.Sprintf("%s: %d values do not read as %s but would with day and month swapped (flagged invalid): check the date format", field, st.swapFailed, st.format))
 		case st.ambiguous > 0 && st.bothListed:
 			out = append(out, fmt.Sprintf("%s: %d values fit both day/month orders (first at line %d); read as %s, the first format listed", field, st.ambiguous, st.firstAmbig, st.format))
-		case st.ambiguous > 0 && st.confirmed == 0 && (confirmed == nil || !confirmed(field)):
+		case st.ambiguous > 0 && st.confirmed == 0 && (confirmed == nil || !confirmed(field, st.format)):
 			out = append(out, fmt.Sprintf("%s: day/month order ambiguous: no value has a day over 12 to confirm %s (%d values fit both orders, first at line %d)", field, st.format, st.ambiguous, st.firstAmbig))
 		}
 	}
+	return out
+}
+
+// mergeDateStats adds up the mappers' day/month statistics per field and
+// format (keyed field + NUL + format).
+func mergeDateStats(mappers []*Mapper) map[string]*dateStat {
+	merged := map[string]*dateStat{}
+	for _, m := range mappers {
+		for sk, st := range m.stats {
+			k := sk.field + "\x00" + sk.format.name
+			t := merged[k]
+			if t == nil {
+				c := *st
+				merged[k] = &c
+				continue
+			}
+			t.confirmed += st.confirmed
+			t.ambiguous += st.ambiguous
+			t.swapFailed += st.swapFailed
+			if t.firstAmbig == 0 || st.firstAmbig != 0 && st.firstAmbig < t.firstAmbig {
+				t.firstAmbig = st.firstAmbig
+			}
+		}
+	}
+	return merged
+}
+
+// DateOrder is a date field and a declared format whose day/month order
+// some value confirmed (a day over 12).
+type DateOrder struct{ Field, Format string }
+
+// ConfirmedOrders lists the fields and formats whose order the mappers'
+// values confirmed, sorted.
+func (s *Spec) ConfirmedOrders(mappers []*Mapper) []DateOrder {
+	var out []DateOrder
+	for _, st := range mergeDateStats(mappers) {
+		if st.confirmed > 0 {
+			out = append(out, DateOrder{Field: st.field, Format: st.format})
+		}
+	}
+	slices.SortFunc(out, func(a, b DateOrder) int { return strings.Compare(a.Field+"\x00"+a.Format, b.Field+"\x00"+b.Format) })
 	return out
 }
 
