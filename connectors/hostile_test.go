@@ -176,7 +176,7 @@ sources:
 // With ragged: pad, the lines a broken quoted field swallowed are not padded
 // into records of their own: they are most likely the rest of that field.
 func TestIngestPadAfterBrokenQuoting(t *testing.T) {
-	cfg, st := project(t, `version: 1
+	const padYAML = `version: 1
 sources:
   - name: s
     kind: person
@@ -187,7 +187,8 @@ sources:
     fields:
       given_name: NAME
       family_name: SURNAME
-`, map[string]string{"in.csv": "REF,NAME,SURNAME\n1,\"Ann spans\nmany\nlines\n2,Bob\n3,Cy,Ode\n"})
+`
+	cfg, st := project(t, padYAML, map[string]string{"in.csv": "REF,NAME,SURNAME\n1,\"Ann spans\nmany\nlines\n2,Bob\n3,Cy,Ode\n"})
 	s := ingest(t, st, cfg)
 	checkReconciles(t, s)
 	// Line 2's quote never closes: every later line was read into it, and
@@ -196,9 +197,20 @@ sources:
 		t.Errorf("%s, want 5 read and 1 stored", counts(s))
 	}
 	got := query(t, st, `SELECT line, reason FROM quarantine ORDER BY line`)
-	for _, want := range []string{"2|broken quoting", "3|ragged row: 1 columns, the header has 3; it was read into the quoted field that broke at line 2", "4|ragged row", "5|ragged row: 2 columns"} {
+	for _, want := range []string{"2|broken quoting", "3|ragged row: 1 columns, the header has 3; it follows the quoted field that broke at line 2", "4|ragged row", "5|ragged row: 2 columns"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("quarantine lacks %q:\n%s", want, got)
 		}
+	}
+
+	// Beyond max_row_lines the field is given up, but the short lines after
+	// it are still not records, until a whole row; short rows after that
+	// are padded as usual.
+	cfg2, st2 := project(t, strings.Replace(padYAML, "format: {ragged: pad}", "format: {ragged: pad, max_row_lines: 3}", 1),
+		map[string]string{"in.csv": "REF,NAME,SURNAME\n1,\"Ann spans\nmany\nlines\nand\nnever\ncloses\n3,Cy,Ode\n4,Di\n"})
+	s = ingest(t, st2, cfg2)
+	checkReconciles(t, s)
+	if got := query(t, st2, `SELECT source_id FROM source_records ORDER BY source_id`); got != "3\n4" {
+		t.Errorf("stored %q, want 3 and 4 (4,Di padded)", got)
 	}
 }

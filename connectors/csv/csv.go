@@ -207,6 +207,10 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 	}
 	var n int64
 	var block []raw.Row
+	// brokeAt is the line of the last broken quoting, until a whole row
+	// follows it: the short lines between are most likely the rest of the
+	// broken field (read into it, or beyond max_row_lines).
+	var brokeAt int64
 	emitRec := func(rec record) error {
 		n++
 		// Rows are allocated in blocks: one allocation per 256 rows, not one each.
@@ -220,6 +224,12 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 			// The columns read before the fault, for the row's id.
 			row.Header, row.Values = header, rec.fields
 		}
+		if row.Err != nil && strings.HasPrefix(row.Err.Reason, "broken quoting") {
+			brokeAt = rec.line
+		}
+		if rec.afterBroken != 0 {
+			brokeAt = rec.afterBroken
+		}
 		if row.Err == nil {
 			if header == nil {
 				names := make([]string, len(rec.fields))
@@ -230,14 +240,17 @@ func (r *Reader) readFile(ctx context.Context, path string, emit raw.Emit) error
 			}
 			row.Header = header
 			row.Values = rec.fields
+			if len(rec.fields) >= len(header.Names) {
+				brokeAt = 0 // a whole row: back in step
+			}
 			if len(rec.fields) != len(header.Names) {
-				// A short line that was read into a broken quoted field is
-				// most likely the rest of that field: not padded.
-				pad := d.Pad && (rec.afterBroken == 0 || len(rec.fields) > len(header.Names))
+				// A short line after broken quoting, before a whole row, is
+				// most likely the rest of the broken field: not padded.
+				pad := d.Pad && (brokeAt == 0 || len(rec.fields) > len(header.Names))
 				row.Values, row.Err = fitRow(rec.fields, len(header.Names), pad)
 				if row.Err != nil && d.Pad && !pad {
-					row.Err.Reason = fmt.Sprintf("ragged row: %d columns, the header has %d; it was read into the quoted field that broke at line %d and is probably the rest of it (not padded)",
-						len(rec.fields), len(header.Names), rec.afterBroken)
+					row.Err.Reason = fmt.Sprintf("ragged row: %d columns, the header has %d; it follows the quoted field that broke at line %d and is probably the rest of it (not padded)",
+						len(rec.fields), len(header.Names), brokeAt)
 				}
 				if row.Err != nil {
 					row.Values = rec.fields[:min(len(rec.fields), len(header.Names))]
