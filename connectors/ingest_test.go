@@ -418,3 +418,23 @@ sources:
 		t.Errorf("an ISO date took for confirming DD/MM: no ambiguity warning: %q", s.Warnings)
 	}
 }
+
+// A family-first full name is split before its case option: the capitals
+// that mark the family part are still there.
+func TestIngestFamilyFirstNameCased(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: er
+    kind: person
+    connector: csv
+    path: in.csv
+    id: REF
+    fields:
+      full_name: {column: NAME, order: family_first, case: title}
+`, map[string]string{"in.csv": "REF,NAME\n1,SMITH JONES Mary Ann\n2,VAN DER BERG Anouk\n"})
+	ingest(t, st, cfg)
+	got := query(t, st, `SELECT source_id, given_name, coalesce(middle_names, ''), family_name FROM source_records ORDER BY source_id`)
+	if want := "1|Mary|Ann|Smith Jones\n2|Anouk||Van Der Berg"; got != want {
+		t.Errorf("names:\n%s\nwant:\n%s", got, want)
+	}
+}

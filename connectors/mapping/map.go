@@ -220,12 +220,15 @@ func (m *Mapper) Map(row *raw.Row, out *Out) (*raw.RowError, error) {
 		}
 	}
 	if m.s.name != nil {
-		if v := m.text(m.s.name, row); v != "" {
+		// Split before the case option: in a family-first name the capitals
+		// mark the family part (SMITH JONES Mary).
+		if v := m.uncased(m.s.name, row); v != "" {
 			n := SplitName(v, m.s.name.order == "family_first")
+			c := m.s.name.caseMode
 			m.setSplit(rec, record.Title, n.Title)
-			m.setSplit(rec, record.GivenName, n.Given)
-			m.setSplit(rec, record.MiddleNames, n.Middle)
-			m.setSplit(rec, record.FamilyName, n.Family)
+			m.setSplit(rec, record.GivenName, applyCase(c, n.Given))
+			m.setSplit(rec, record.MiddleNames, applyCase(c, n.Middle))
+			m.setSplit(rec, record.FamilyName, applyCase(c, n.Family))
 		} else if m.s.name.required {
 			return &raw.RowError{Field: FullName, Reason: "required field is empty"}, nil
 		}
@@ -354,6 +357,25 @@ func truthy(v string) bool {
 // text reads a field's value: trimmed (and of the trim characters), mapped
 // through map:, defaulted, and cased.
 func (m *Mapper) text(fs *fieldSpec, row *raw.Row) string {
+	return applyCase(fs.caseMode, m.uncased(fs, row))
+}
+
+// applyCase applies a field's case option (upper, lower, title or "").
+func applyCase(mode, v string) string {
+	switch mode {
+	case "upper":
+		return strings.ToUpper(v)
+	case "lower":
+		return strings.ToLower(v)
+	case "title":
+		return TitleCase(v)
+	}
+	return v
+}
+
+// uncased is a field's text before its case option: trimmed, mapped,
+// defaulted.
+func (m *Mapper) uncased(fs *fieldSpec, row *raw.Row) string {
 	v := strings.TrimSpace(m.get(fs.get, row))
 	if fs.trim != "" {
 		v = strings.TrimSpace(strings.Trim(v, fs.trim))
@@ -365,14 +387,6 @@ func (m *Mapper) text(fs *fieldSpec, row *raw.Row) string {
 	}
 	if v == "" {
 		v = fs.deflt
-	}
-	switch fs.caseMode {
-	case "upper":
-		v = strings.ToUpper(v)
-	case "lower":
-		v = strings.ToLower(v)
-	case "title":
-		v = TitleCase(v)
 	}
 	return v
 }
