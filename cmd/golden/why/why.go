@@ -156,8 +156,12 @@ func val(s *string) string {
 	if s == nil {
 		return "—"
 	}
-	return *s
+	// One line per comparison: a value's line breaks and tabs would break
+	// the table.
+	return cellText.Replace(*s)
 }
+
+var cellText = strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎", "\t", " ")
 
 // Print writes the waterfall as text.
 func Print(out io.Writer, ex *matching.Explanation) error {
