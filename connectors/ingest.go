@@ -114,7 +114,48 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 			"unchanged", sr.Unchanged, "deleted", sr.Deleted, "quarantined", sr.Quarantined, "took", time.Since(start).Round(time.Millisecond))
 		rep.Sources = append(rep.Sources, *sr)
 	}
+	if err := danglingRelationships(ctx, st, rep); err != nil {
+		return rep, err
+	}
 	return rep, nil
+}
+
+// danglingRelationships warns, per source ingested and relationship type,
+// about the relationships it states whose other end is no current record:
+// a lives_at to a UPRN the gazetteer does not have, a parent_of to a pupil
+// id no extract sent. An end in a source that holds no records at all (not
+// ingested yet) is not counted. The edges are kept: the record may come.
+func danglingRelationships(ctx context.Context, st *store.Store, rep *IngestReport) error {
+	for i := range rep.Sources {
+		sr := &rep.Sources[i]
+		rows, err := st.DB.QueryContext(ctx, `
+			WITH ends AS (
+				SELECT rel_type, from_source AS src, from_id AS id FROM source_relationships WHERE source = $1 AND valid_to IS NULL
+				UNION ALL
+				SELECT rel_type, to_source, to_id FROM source_relationships WHERE source = $1 AND valid_to IS NULL),
+			loaded AS (SELECT DISTINCT source FROM source_records)
+			SELECT e.rel_type, e.src, count(*) FROM ends e
+			WHERE e.src IN (SELECT source FROM loaded)
+			  AND NOT EXISTS (SELECT 1 FROM source_records c WHERE c.source = e.src AND c.source_id = e.id AND c.is_current AND NOT c.deleted)
+			GROUP BY ALL ORDER BY ALL`, sr.Name)
+		if err != nil {
+			return fmt.Errorf("relationships: %w", err)
+		}
+		for rows.Next() {
+			var typ, src string
+			var n int64
+			if err := rows.Scan(&typ, &src, &n); err != nil {
+				rows.Close()
+				return fmt.Errorf("relationships: %w", err)
+			}
+			sr.Warnings = append(sr.Warnings, fmt.Sprintf("%d %s relationships point at %s records that are not in the store (kept, in case they come)", n, typ, src))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("relationships: %w", err)
+		}
+	}
+	return nil
 }
 
 // tuneDuckDB sets DuckDB up for an ingest and returns a function that puts

@@ -438,3 +438,46 @@ sources:
 		t.Errorf("names:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestIngestDanglingRelationships: a relationship whose other end is not in
+// the store is kept and warned about, unless that source holds no records
+// yet (not ingested).
+func TestIngestDanglingRelationships(t *testing.T) {
+	cfg, st := project(t, `version: 1
+sources:
+  - name: gaz
+    kind: property
+    connector: csv
+    path: gaz.csv
+    id: UPRN
+    fields:
+      uprn: UPRN
+  - name: ctax
+    kind: person
+    connector: csv
+    path: ctax.csv
+    id: REF
+    fields:
+      given_name: NAME
+    relationships:
+      - {type: lives_at, to_column: UPRN, to_source: gaz}
+      - {type: works_at, to_column: EMPLOYER, to_source: companies}
+`, map[string]string{
+		"gaz.csv":  "UPRN\n100\n101\n",
+		"ctax.csv": "REF,NAME,UPRN,EMPLOYER\nA1,Ann,100,C1\nA2,Bob,999,C2\n",
+	})
+	rep, err := Ingest(context.Background(), st, cfg, IngestOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(rep.Warnings(), "\n")
+	if !strings.Contains(got, "1 lives_at relationships point at gaz records that are not in the store") {
+		t.Errorf("no warning for the UPRN the gazetteer lacks:\n%s", got)
+	}
+	if strings.Contains(got, "companies") {
+		t.Errorf("a warning for a source not ingested yet:\n%s", got)
+	}
+	if n := query(t, st, `SELECT count(*) FROM source_relationships WHERE valid_to IS NULL`); n != "4" {
+		t.Errorf("%s relationships kept, want 4", n)
+	}
+}
