@@ -390,15 +390,16 @@ type chunkInfo struct {
 func (a *applier) firstLoadChunk(ctx context.Context, c chunkInfo, dups int64) error {
 	stored := "true"
 	if dups > 0 {
+		// The chunk's rows quarantined as duplicates.
+		dupSeqs := `SELECT seq FROM ingest_rejects WHERE seq >= ` + strconv.FormatInt(c.lo, 10) + ` AND field = 'id'`
 		var dupDeleted int64
 		if err := a.tx.QueryRowContext(ctx, `SELECT count(*) FROM `+staged+` s
-			WHERE `+stagedDeleted("s.text")+` AND s.seq IN (SELECT seq FROM ingest_rejects WHERE seq >= $2 AND field = 'id')`,
-			c.key, c.lo).Scan(&dupDeleted); err != nil {
+			WHERE `+stagedDeleted("s.text")+` AND s.seq IN (`+dupSeqs+`)`, c.key).Scan(&dupDeleted); err != nil {
 			return fmt.Errorf("duplicates: %w", err)
 		}
 		c.rows -= dups
 		c.deleted -= dupDeleted
-		stored = `s.seq NOT IN (SELECT seq FROM ingest_rejects WHERE seq >= ` + strconv.FormatInt(c.lo, 10) + ` AND field = 'id')`
+		stored = `s.seq NOT IN (` + dupSeqs + `)`
 	}
 	a.nNew += c.rows - c.deleted
 	a.nSkip += c.deleted
@@ -472,17 +473,14 @@ func (a *applier) finish(ctx context.Context) error {
 		if err := a.snapshot(ctx); err != nil {
 			return err
 		}
-		nGone, err := a.count(ctx, "deletions", `
-			SELECT count(*) FROM ingest_current c WHERE NOT c.deleted AND `+notInExtract("c"))
-		if err != nil {
-			return err
-		}
-		nHeld, err := a.count(ctx, "deletions", `
-			SELECT count(*) FROM ingest_current c
-			WHERE NOT c.deleted AND NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = c.source_id)
-			  AND EXISTS (SELECT 1 FROM ingest_rejects q WHERE q.source_id = c.source_id)`)
-		if err != nil {
-			return err
+		// Records missing from the extract, and those whose rows are in it
+		// but quarantined, in one pass over the current versions.
+		var nGone, nHeld int64
+		if err := a.tx.QueryRowContext(ctx, `
+			SELECT count(*) FILTER (NOT staged AND NOT rejected), count(*) FILTER (NOT staged AND rejected)
+			FROM (SELECT `+inStaged("c")+` AS staged, `+inRejects("c")+` AS rejected FROM ingest_current c WHERE NOT c.deleted)`).
+			Scan(&nGone, &nHeld); err != nil {
+			return fmt.Errorf("deletions: %w", err)
 		}
 		if nHeld > 0 {
 			j.warn.Warn("%d records kept as they were: their rows in this extract were quarantined, so they are neither updated nor taken for missing", nHeld)
@@ -523,9 +521,16 @@ func (a *applier) finish(ctx context.Context) error {
 // notInExtract is the SQL condition that the record (table alias t) is not
 // in the extract: no row staged with its id, and no quarantined row whose
 // id could be read.
-func notInExtract(t string) string {
-	return `NOT EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = ` + t + `.source_id)
-		AND NOT EXISTS (SELECT 1 FROM ingest_rejects q WHERE q.source_id = ` + t + `.source_id)`
+func notInExtract(t string) string { return "NOT " + inStaged(t) + " AND NOT " + inRejects(t) }
+
+// inStaged and inRejects are the SQL conditions that a row with the
+// record's id (table alias t) was staged, or quarantined with its id read.
+func inStaged(t string) string {
+	return `EXISTS (SELECT 1 FROM ingest_ids s WHERE s.source_id = ` + t + `.source_id)`
+}
+
+func inRejects(t string) string {
+	return `EXISTS (SELECT 1 FROM ingest_rejects q WHERE q.source_id = ` + t + `.source_id)`
 }
 
 // writeCounts keeps a source's counts for the run in ingest_counts.

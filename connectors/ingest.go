@@ -126,34 +126,41 @@ func (r *Registry) Ingest(ctx context.Context, st *store.Store, cfg *config.Conf
 // id no extract sent. An end in a source that holds no records at all (not
 // ingested yet) is not counted. The edges are kept: the record may come.
 func danglingRelationships(ctx context.Context, st *store.Store, rep *IngestReport) error {
+	if len(rep.Sources) == 0 {
+		return nil
+	}
+	bySource := map[string]*SourceReport{}
+	args := make([]any, len(rep.Sources))
 	for i := range rep.Sources {
-		sr := &rep.Sources[i]
-		rows, err := st.DB.QueryContext(ctx, `
-			WITH ends AS (
-				SELECT rel_type, from_source AS src, from_id AS id FROM source_relationships WHERE source = $1 AND valid_to IS NULL
-				UNION ALL
-				SELECT rel_type, to_source, to_id FROM source_relationships WHERE source = $1 AND valid_to IS NULL),
-			loaded AS (SELECT DISTINCT source FROM source_records)
-			SELECT e.rel_type, e.src, count(*) FROM ends e
-			WHERE e.src IN (SELECT source FROM loaded)
-			  AND NOT EXISTS (SELECT 1 FROM source_records c WHERE c.source = e.src AND c.source_id = e.id AND c.is_current AND NOT c.deleted)
-			GROUP BY ALL ORDER BY ALL`, sr.Name)
-		if err != nil {
+		bySource[rep.Sources[i].Name] = &rep.Sources[i]
+		args[i] = rep.Sources[i].Name
+	}
+	in := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
+	rows, err := st.DB.QueryContext(ctx, `
+		WITH ends AS (
+			SELECT source, rel_type, from_source AS src, from_id AS id FROM source_relationships WHERE source IN (`+in+`) AND valid_to IS NULL
+			UNION ALL
+			SELECT source, rel_type, to_source, to_id FROM source_relationships WHERE source IN (`+in+`) AND valid_to IS NULL),
+		loaded AS (SELECT DISTINCT source FROM source_records)
+		SELECT e.source, e.rel_type, e.src, count(*) FROM ends e
+		WHERE e.src IN (SELECT source FROM loaded)
+		  AND NOT EXISTS (SELECT 1 FROM source_records c WHERE c.source = e.src AND c.source_id = e.id AND c.is_current AND NOT c.deleted)
+		GROUP BY ALL ORDER BY ALL`, append(args, args...)...)
+	if err != nil {
+		return fmt.Errorf("relationships: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var source, typ, src string
+		var n int64
+		if err := rows.Scan(&source, &typ, &src, &n); err != nil {
 			return fmt.Errorf("relationships: %w", err)
 		}
-		for rows.Next() {
-			var typ, src string
-			var n int64
-			if err := rows.Scan(&typ, &src, &n); err != nil {
-				rows.Close()
-				return fmt.Errorf("relationships: %w", err)
-			}
-			sr.Warnings = append(sr.Warnings, fmt.Sprintf("%d %s relationships point at %s records that are not in the store (kept, in case they come)", n, typ, src))
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("relationships: %w", err)
-		}
+		sr := bySource[source]
+		sr.Warnings = append(sr.Warnings, fmt.Sprintf("%d %s relationships point at %s records that are not in the store (kept, in case they come)", n, typ, src))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("relationships: %w", err)
 	}
 	return nil
 }
@@ -381,13 +388,12 @@ func (j *job) run(ctx context.Context, st *store.Store, runID int64) (*SourceRep
 				return &batch{}
 			}
 		}
-		var readErr error
 		// Reader.
 		go func() {
 			defer close(in)
 			var seq int64
 			b := newBatch()
-			readErr = j.reader.Read(ctx, func(row *raw.Row) error {
+			readErr := j.reader.Read(ctx, func(row *raw.Row) error {
 				if len(b.rows) == 0 {
 					b.seq = seq
 				}

@@ -157,7 +157,6 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 		}
 		lap("train")
 	}
-	const scored = "_m_scored"
 	if model != nil {
 		rep.ModelVersion = model.Version
 		if err := exec("features", gen.Base(string(kind), model.Version, model.TFFloor)); err != nil {
@@ -184,6 +183,7 @@ func Run(ctx context.Context, st *store.Store, cfg *config.Config, kind record.K
 	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Base)).Scan(&rep.Records)
 	conn.QueryRowContext(ctx, `SELECT count(*) FROM `+gen.D.Quote(gen.T.Cand)).Scan(&rep.CandidatePairs)
 
+	const scored = "_m_scored"
 	if model == nil {
 		if _, err := conn.ExecContext(ctx, `CREATE OR REPLACE TEMP TABLE `+scored+` (rid_l BIGINT, rid_r BIGINT, rule VARCHAR, match_weight DOUBLE, probability DOUBLE)`); err != nil {
 			return nil, fmt.Errorf("match %s: scoring: %w", kind, err)

@@ -156,10 +156,11 @@ func Why(ctx context.Context, st *store.Store, cfg *config.Config, a, b record.K
 	ex.Probability = em.Probability(total)
 	if d := toStr(col["det"]); d != nil {
 		// As scoring: linked, unless the score says they are different.
+		scored := ex.Probability
 		ex.Deterministic = *d
 		ex.Probability = 1
 		for _, r := range s.Deterministic {
-			if r.Name == *d && r.HoldIfDifferent && em.Probability(total) < s.Thresholds.Review {
+			if r.Name == *d && r.HoldIfDifferent && scored < s.Thresholds.Review {
 				ex.Probability = s.Thresholds.Review
 				ex.DeterministicHeld = true
 			}
